@@ -1,0 +1,37 @@
+package dev.evently.platform.control;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Names this server instance among the several that may share one database, broker and cache. */
+@ApplicationScoped
+public class InstanceIdentity {
+
+    private final String host = hostName();
+    private final String id = host + "/" + System.getProperty("com.sun.aas.instanceName", "server")
+            + "/" + ProcessHandle.current().pid();
+    private final Instant startedAt = Instant.now();
+
+    public String id() {
+        return id;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+}

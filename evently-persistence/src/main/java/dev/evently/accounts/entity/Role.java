@@ -1,0 +1,6 @@
+package dev.evently.accounts.entity;
+
+public enum Role {
+    USER,
+    ADMIN
+}

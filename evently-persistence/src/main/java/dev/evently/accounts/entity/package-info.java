@@ -1,0 +1,2 @@
+/** The people who use Evently: their identity, credentials and role. */
+package dev.evently.accounts.entity;

@@ -1,0 +1,8 @@
+package dev.evently.booking.entity;
+
+public enum BookingStatus {
+    PENDING,
+    CONFIRMED,
+    CANCELLED,
+    EXPIRED
+}

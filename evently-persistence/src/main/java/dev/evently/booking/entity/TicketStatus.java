@@ -1,0 +1,6 @@
+package dev.evently.booking.entity;
+
+public enum TicketStatus {
+    VALID,
+    VOID
+}

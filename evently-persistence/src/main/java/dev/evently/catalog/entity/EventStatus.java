@@ -1,0 +1,7 @@
+package dev.evently.catalog.entity;
+
+public enum EventStatus {
+    DRAFT,
+    PUBLISHED,
+    CANCELLED
+}

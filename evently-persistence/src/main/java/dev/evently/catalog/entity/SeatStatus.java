@@ -1,0 +1,7 @@
+package dev.evently.catalog.entity;
+
+public enum SeatStatus {
+    AVAILABLE,
+    HELD,
+    BOOKED
+}

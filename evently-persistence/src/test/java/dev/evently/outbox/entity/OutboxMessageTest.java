@@ -1,0 +1,48 @@
+package dev.evently.outbox.entity;
+
+import static dev.evently.Fixtures.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class OutboxMessageTest {
+
+    private final OutboxMessage message = new OutboxMessage("booking", "42", "BookingCreated", "{\"bookingId\":42}", NOW);
+
+    @Test
+    void aNewMessageIsDueAtOnce() {
+        assertThat(message.isDue(NOW)).isTrue();
+        assertThat(message.isPublished()).isFalse();
+        assertThat(message.getAttempts()).isZero();
+    }
+
+    @Test
+    void failuresBackOffExponentiallyUpToTenMinutes() {
+        message.recordFailure("broker down", NOW);
+        assertThat(message.getNextAttemptAt()).isEqualTo(NOW.plusSeconds(1));
+        message.recordFailure("broker down", NOW);
+        assertThat(message.getNextAttemptAt()).isEqualTo(NOW.plusSeconds(2));
+        assertThat(message.isDue(NOW.plusMillis(1999))).isFalse();
+        assertThat(message.getAttempts()).isEqualTo(2);
+        assertThat(message.getLastError()).isEqualTo("broker down");
+
+        assertThat(OutboxMessage.backoff(10)).isEqualTo(Duration.ofSeconds(512));
+        assertThat(OutboxMessage.backoff(11)).isEqualTo(Duration.ofMinutes(10));
+        assertThat(OutboxMessage.backoff(1000)).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void publishedOnceAndThenNeverDue() {
+        message.recordFailure("x".repeat(5000), NOW);
+        assertThat(message.getLastError()).hasSize(2000);
+
+        message.markPublished(NOW.plusSeconds(5));
+
+        assertThat(message.isPublished()).isTrue();
+        assertThat(message.isDue(NOW.plusSeconds(3600))).isFalse();
+        assertThat(message.getLastError()).isNull();
+        assertThatThrownBy(() -> message.markPublished(NOW.plusSeconds(6))).isInstanceOf(IllegalStateException.class);
+    }
+}

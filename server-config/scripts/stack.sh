@@ -1,0 +1,462 @@
+# shellcheck shell=bash
+# The local stack behind ./evently: provisioning and lifecycle of PostgreSQL (embedded unless configured),
+# Redis (embedded unless configured), the Artemis broker and the Payara domain. Sourced, not run.
+
+EH="${EVENTLY_HOME:-$ROOT/.evently}"
+DIST="$ROOT/server-config/target/dist"
+TOOLS_JAR="$ROOT/server-config/tools/target/evently-tools.jar"
+EAR="$ROOT/evently-ear/target/evently.ear"
+RAR="$ROOT/server-config/artemis-rar/target/evently-artemis.rar"
+RUN="$EH/run"
+PAYARA="$EH/payara6"
+ASADMIN="$PAYARA/bin/asadmin"
+DOMAINS="$EH/domains"
+DOMAIN=evently
+ARTEMIS_HOME="$EH/apache-artemis-2.44.0"
+BROKER="$EH/broker"
+STARTED=()
+
+step() { printf '\n==> %s\n' "$*"; }
+info() { printf '    %s\n' "$*"; }
+die() { printf 'evently: %s\n' "$*" >&2; exit 1; }
+tools() { java -jar "$TOOLS_JAR" "$@"; }
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+wait_port() { # host port seconds what
+    local deadline=$((SECONDS + $3))
+    until port_open "$1" "$2"; do
+        [ $SECONDS -lt $deadline ] || die "$4 did not open $1:$2 within $3 s"
+        sleep 0.5
+    done
+}
+
+# ---------------------------------------------------------------- build
+
+build_if_needed() {
+    local stale=""
+    for f in "$EAR" "$RAR" "$TOOLS_JAR" "$DIST/payara.zip" "$DIST/apache-artemis-bin.tar.gz"; do
+        [ -f "$f" ] || stale="$f missing"
+    done
+    if [ -z "$stale" ]; then
+        stale=$(find "$ROOT" -path "$ROOT/.evently" -prune -o -path '*/target' -prune -o \
+            \( -name pom.xml -o -path '*/src/*' \) -newer "$EAR" -print -quit)
+    fi
+    [ -n "$stale" ] || return 0
+    step "Building (the first build downloads Payara, Artemis and libraries from Maven Central: minutes)"
+    mkdir -p "$EH"
+    local log="$EH/build.log" rc
+    set +e
+    mvn -B -ntp -DskipTests install 2>&1 | tee "$log" \
+        | grep --line-buffered -E '^\[INFO\] (Building .*[0-9]|BUILD (SUCCESS|FAILURE)|Total time)'
+    rc=${PIPESTATUS[0]}
+    set -e
+    [ "$rc" -eq 0 ] || { grep -E '^\[ERROR\]' "$log" | head -30; die "build failed (full log: $log)"; }
+}
+
+# ---------------------------------------------------------------- configuration
+
+load_secrets() {
+    mkdir -p "$EH" "$RUN"
+    local file="$EH/secrets.env"
+    if [ ! -f "$file" ]; then
+        info "generating local development secrets in $file"
+        (umask 077; {
+            echo "# Generated on first run for local development. Never commit; delete to regenerate."
+            echo "EVENTLY_GENERATED_ADMIN_PASSWORD=$(tools secret 18)"
+            echo "EVENTLY_GENERATED_DB_PASSWORD=$(tools secret 24)"
+            echo "EVENTLY_GENERATED_BROKER_PASSWORD=$(tools secret 24)"
+            echo "EVENTLY_GENERATED_TICKET_SECRET=$(tools secret 32)"
+        } > "$file")
+    fi
+    # shellcheck disable=SC1090
+    source "$file"
+    tools keys "$EH/keys"
+}
+
+# asadmin property values: ':' separates properties and '=' splits them, so both are escaped.
+asadmin_escape() { local v="${1//\\/\\\\}"; v="${v//:/\\:}"; printf '%s' "${v//=/\\=}"; }
+
+stack_env() {
+    [ -f "$TOOLS_JAR" ] || build_if_needed
+    load_secrets
+    HTTP_PORT="${EVENTLY_HTTP_PORT:-8080}"
+    ADMIN_PORT="${EVENTLY_ADMIN_PORT:-4848}"
+    BASE_URL="http://127.0.0.1:$HTTP_PORT"
+
+    if [ -n "${EVENTLY_DB_URL:-}" ]; then
+        DB_EMBEDDED=0
+        local rest="${EVENTLY_DB_URL#jdbc:postgresql://}"
+        [ "$rest" != "$EVENTLY_DB_URL" ] || die "EVENTLY_DB_URL must look like jdbc:postgresql://host:port/database"
+        local hostport="${rest%%/*}"
+        DB_NAME="${rest#*/}"; DB_NAME="${DB_NAME%%\?*}"
+        DB_HOST="${hostport%%:*}"
+        DB_PORT="${hostport#*:}"; [ "$DB_PORT" != "$hostport" ] || DB_PORT=5432
+        DB_USER="${EVENTLY_DB_USER:-evently}"
+        DB_PASSWORD="${EVENTLY_DB_PASSWORD:-}"
+    else
+        DB_EMBEDDED=1
+        DB_HOST=127.0.0.1
+        DB_PORT="${EVENTLY_EMBEDDED_DB_PORT:-15432}"
+        DB_NAME=evently
+        DB_USER=evently
+        DB_PASSWORD="$EVENTLY_GENERATED_DB_PASSWORD"
+    fi
+
+    if [ -n "${EVENTLY_REDIS_URL:-}" ]; then
+        REDIS_EMBEDDED=0
+        REDIS_URL="$EVENTLY_REDIS_URL"
+    else
+        REDIS_EMBEDDED=1
+        REDIS_PORT="${EVENTLY_EMBEDDED_REDIS_PORT:-16379}"
+        REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+    fi
+
+    BROKER_HOST=127.0.0.1
+    BROKER_PORT="${EVENTLY_BROKER_PORT:-61616}"
+    BROKER_USER=evently
+    BROKER_PASSWORD="$EVENTLY_GENERATED_BROKER_PASSWORD"
+
+    # What the application reads through MicroProfile Config (environment variables of the server).
+    export EVENTLY_REDIS_ADDRESS="$REDIS_URL"
+    export EVENTLY_BROKER_HOST="$BROKER_HOST" EVENTLY_BROKER_PORT="$BROKER_PORT"
+    export EVENTLY_ADMIN_EMAIL="${EVENTLY_ADMIN_EMAIL:-admin@evently.local}"
+    export EVENTLY_ADMIN_PASSWORD="${EVENTLY_ADMIN_PASSWORD:-$EVENTLY_GENERATED_ADMIN_PASSWORD}"
+    export EVENTLY_TICKET_SECRET="${EVENTLY_TICKET_SECRET:-$EVENTLY_GENERATED_TICKET_SECRET}"
+    export EVENTLY_JWT_PRIVATE_KEY_LOCATION="${EVENTLY_JWT_PRIVATE_KEY_LOCATION:-$EH/keys/jwt-private.pem}"
+    export MP_JWT_VERIFY_PUBLICKEY_LOCATION="${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-file:$EH/keys/jwt-public.pem}"
+    export MP_JWT_VERIFY_ISSUER="${MP_JWT_VERIFY_ISSUER:-https://evently.dev}"
+    export MP_JWT_VERIFY_AUDIENCES="${MP_JWT_VERIFY_AUDIENCES:-evently-api}"
+}
+
+# ---------------------------------------------------------------- PostgreSQL (embedded)
+
+# PostgreSQL refuses to run as root: as root, the embedded server runs as 'nobody' in a directory it can reach.
+pg_base() {
+    if [ "$(id -u)" -ne 0 ]; then echo "$EH/postgres"; return; fi
+    if runuser -u nobody -- test -x "$EH" 2>/dev/null; then echo "$EH/postgres"; return; fi
+    echo "/var/tmp/evently-postgres-$(printf '%s' "$EH" | cksum | cut -d' ' -f1)"
+}
+pg_as() { if [ "$(id -u)" -eq 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi; }
+
+postgres_start() {
+    [ "$DB_EMBEDDED" = 1 ] || { info "PostgreSQL: using $DB_HOST:$DB_PORT/$DB_NAME (configured)"; return 0; }
+    local base; base="$(pg_base)"
+    local bin="$base/pgsql/bin"
+    if pg_as "$bin/pg_ctl" -D "$base/data" status >/dev/null 2>&1; then
+        info "PostgreSQL: already running on 127.0.0.1:$DB_PORT"; return 0
+    fi
+    step "Starting embedded PostgreSQL on 127.0.0.1:$DB_PORT"
+    mkdir -p "$base"
+    if [ ! -x "$bin/postgres" ]; then
+        info "unpacking PostgreSQL binaries"
+        local tmp; tmp="$(mktemp -d)"
+        (cd "$tmp" && jar xf "$DIST/embedded-postgres-binaries.jar" postgres-linux-x86_64.txz)
+        tools untar-xz "$tmp/postgres-linux-x86_64.txz" "$base/pgsql"
+        rm -rf "$tmp"
+    fi
+    [ "$(id -u)" -ne 0 ] || chown -R nobody "$base"
+    if [ ! -f "$base/data/PG_VERSION" ]; then
+        info "initialising the database cluster"
+        local pw="$base/.pw"
+        (umask 077; printf '%s\n' "$DB_PASSWORD" > "$pw")
+        [ "$(id -u)" -ne 0 ] || chown nobody "$pw"
+        pg_as "$bin/initdb" -D "$base/data" -U "$DB_USER" --pwfile="$pw" -E UTF8 --locale=C \
+            --auth-host=scram-sha-256 --auth-local=trust >"$base/initdb.log" 2>&1 \
+            || { cat "$base/initdb.log"; die "initdb failed"; }
+        rm -f "$pw"
+        echo "CREATE DATABASE $DB_NAME OWNER $DB_USER" | pg_as "$bin/postgres" --single -D "$base/data" postgres \
+            >>"$base/initdb.log" 2>&1 || { cat "$base/initdb.log"; die "creating database $DB_NAME failed"; }
+    fi
+    pg_as "$bin/pg_ctl" -D "$base/data" -l "$base/postgres.log" -w -t 60 \
+        -o "-p $DB_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$base -c max_connections=200" \
+        start >/dev/null || { tail -20 "$base/postgres.log"; die "PostgreSQL did not start"; }
+    STARTED+=(postgres)
+}
+
+postgres_stop() {
+    local base; base="$(pg_base)"
+    if [ -x "$base/pgsql/bin/pg_ctl" ] && pg_as "$base/pgsql/bin/pg_ctl" -D "$base/data" status >/dev/null 2>&1; then
+        info "stopping PostgreSQL"
+        pg_as "$base/pgsql/bin/pg_ctl" -D "$base/data" -m fast -w stop >/dev/null
+    fi
+}
+
+# ---------------------------------------------------------------- Redis (embedded)
+
+redis_start() {
+    [ "$REDIS_EMBEDDED" = 1 ] || { info "Redis: using $REDIS_URL (configured)"; return 0; }
+    local dir="$EH/redis"
+    if pid_alive "$dir/redis.pid"; then info "Redis: already running on 127.0.0.1:$REDIS_PORT"; return 0; fi
+    step "Starting embedded Redis on 127.0.0.1:$REDIS_PORT"
+    mkdir -p "$dir"
+    if [ ! -x "$dir/redis-server" ]; then
+        local entry
+        entry=$(jar tf "$DIST/embedded-redis.jar" | grep -E '^redis-server-[0-9.]+(-v[0-9]+)?-linux-amd64$' | head -1)
+        [ -n "$entry" ] || die "no linux-amd64 redis-server in embedded-redis.jar"
+        (cd "$dir" && jar xf "$DIST/embedded-redis.jar" "$entry" && mv "$entry" redis-server && chmod +x redis-server)
+    fi
+    "$dir/redis-server" --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
+        --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" --dir "$dir"
+    wait_port 127.0.0.1 "$REDIS_PORT" 20 Redis
+    STARTED+=(redis)
+}
+
+redis_stop() {
+    local pidfile="$EH/redis/redis.pid"
+    if pid_alive "$pidfile"; then
+        info "stopping Redis"
+        local pid; pid="$(cat "$pidfile")"
+        kill "$pid"
+        while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+    fi
+}
+
+# ---------------------------------------------------------------- Artemis broker
+
+broker_start() {
+    if pid_alive "$RUN/broker.pid" && port_open "$BROKER_HOST" "$BROKER_PORT"; then
+        info "Artemis: already running on $BROKER_HOST:$BROKER_PORT"; return 0
+    fi
+    port_open "$BROKER_HOST" "$BROKER_PORT" && die "port $BROKER_PORT is taken by something else; set EVENTLY_BROKER_PORT"
+    step "Starting Artemis broker on $BROKER_HOST:$BROKER_PORT"
+    if [ ! -x "$ARTEMIS_HOME/bin/artemis" ]; then
+        info "unpacking Artemis"
+        tar xzf "$DIST/apache-artemis-bin.tar.gz" -C "$EH"
+    fi
+    if [ ! -f "$BROKER/etc/broker.xml" ]; then
+        info "creating the broker instance"
+        "$ARTEMIS_HOME/bin/artemis" create "$BROKER" --silent --no-autotune --force \
+            --user "$BROKER_USER" --password "$BROKER_PASSWORD" --require-login \
+            --host 127.0.0.1 --default-port "$BROKER_PORT" --no-web \
+            --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor \
+            >"$EH/broker-create.log" 2>&1 || { cat "$EH/broker-create.log"; die "artemis create failed"; }
+        # a small heap: the broker shares two cores and the memory with everything else
+        sed -i 's/-Xms[0-9]*[MG]/-Xms64M/; s/-Xmx[0-9]*[MG]/-Xmx512M/' "$BROKER/etc/artemis.profile"
+    fi
+    cp "$ROOT/server-config/broker/broker.properties" "$BROKER/etc/broker.properties"
+    mkdir -p "$BROKER/log"
+    nohup "$BROKER/bin/artemis" run >"$BROKER/log/console.log" 2>&1 &
+    echo $! > "$RUN/broker.pid"
+    wait_port "$BROKER_HOST" "$BROKER_PORT" 60 Artemis
+    STARTED+=(broker)
+}
+
+broker_stop() {
+    if pid_alive "$RUN/broker.pid"; then
+        info "stopping Artemis"
+        local pid; pid="$(cat "$RUN/broker.pid")"
+        kill "$pid"
+        local deadline=$((SECONDS + 30))
+        while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+        kill -9 "$pid" 2>/dev/null || true
+        rm -f "$RUN/broker.pid"
+    fi
+}
+
+# ---------------------------------------------------------------- Payara
+
+payara_provision() {
+    if [ ! -x "$ASADMIN" ]; then
+        step "Unpacking Payara Server"
+        if command -v unzip >/dev/null; then
+            unzip -q -o "$DIST/payara.zip" -d "$EH"
+        else
+            (cd "$EH" && jar xf "$DIST/payara.zip")
+            chmod +x "$PAYARA"/bin/* "$PAYARA"/glassfish/bin/*
+        fi
+    fi
+}
+
+# The domain configuration as it should be now; a different one means a fresh domain.
+render_domain_config() {
+    sed -e "s|@DB_HOST@|$(asadmin_escape "$DB_HOST")|g" \
+        -e "s|@DB_PORT@|$DB_PORT|g" \
+        -e "s|@DB_NAME@|$(asadmin_escape "$DB_NAME")|g" \
+        -e "s|@DB_USER@|$(asadmin_escape "$DB_USER")|g" \
+        -e "s|@DB_PASSWORD@|$(asadmin_escape "$DB_PASSWORD")|g" \
+        -e "s|@RAR@|$RAR|g" \
+        -e "s|@BROKER_HOST@|$BROKER_HOST|g" \
+        -e "s|@BROKER_PORT@|$BROKER_PORT|g" \
+        -e "s|@BROKER_USER@|$BROKER_USER|g" \
+        -e "s|@BROKER_PASSWORD@|$(asadmin_escape "$BROKER_PASSWORD")|g" \
+        -e "s|@SMTP_HOST@|${EVENTLY_SMTP_HOST:-127.0.0.1}|g" \
+        -e "s|@SMTP_PORT@|${EVENTLY_SMTP_PORT:-3025}|g" \
+        -e "s|@SMTP_USER@|${EVENTLY_SMTP_USER:-evently}|g" \
+        -e "s|@MAIL_FROM@|${EVENTLY_MAIL_FROM:-tickets@evently.local}|g" \
+        "$ROOT/server-config/domain/evently.asadmin"
+    printf '# rar %s\n# ports %s %s\n' "$(cksum < "$RAR")" "$HTTP_PORT" "$ADMIN_PORT"
+}
+
+domain_running() { "$ASADMIN" list-domains --domaindir "$DOMAINS" 2>/dev/null | grep -q "^$DOMAIN running"; }
+
+payara_configure() {
+    local wanted="$RUN/domain.asadmin.next" current="$DOMAINS/$DOMAIN/evently.asadmin"
+    (umask 077; render_domain_config > "$wanted")
+    if [ -f "$current" ] && cmp -s "$wanted" "$current"; then rm -f "$wanted"; return 0; fi
+    step "Configuring a fresh Payara domain (first time or configuration changed)"
+    if [ -d "$DOMAINS/$DOMAIN" ]; then
+        domain_running && "$ASADMIN" stop-domain --domaindir "$DOMAINS" "$DOMAIN" >/dev/null
+        "$ASADMIN" delete-domain --domaindir "$DOMAINS" "$DOMAIN" >/dev/null
+    fi
+    "$ASADMIN" create-domain --nopassword --domaindir "$DOMAINS" --adminport "$ADMIN_PORT" \
+        --instanceport "$HTTP_PORT" "$DOMAIN" >"$RUN/create-domain.log" 2>&1 \
+        || { cat "$RUN/create-domain.log"; die "create-domain failed"; }
+    cp "$DIST/postgresql.jar" "$DOMAINS/$DOMAIN/lib/"
+    info "starting the domain to apply server-config/domain/evently.asadmin"
+    "$ASADMIN" start-domain --domaindir "$DOMAINS" "$DOMAIN" >"$RUN/start-domain.log" 2>&1 \
+        || { cat "$RUN/start-domain.log"; die "start-domain failed"; }
+    # multimode goes on after a failed command: its log is the verdict
+    "$ASADMIN" --port "$ADMIN_PORT" multimode --file "$wanted" >"$RUN/configure-domain.log" 2>&1 || true
+    if grep -q '^Command .* failed' "$RUN/configure-domain.log"; then
+        grep -B3 '^Command .* failed' "$RUN/configure-domain.log"
+        "$ASADMIN" stop-domain --domaindir "$DOMAINS" "$DOMAIN" >/dev/null
+        die "domain configuration failed (log: $RUN/configure-domain.log)"
+    fi
+    "$ASADMIN" stop-domain --domaindir "$DOMAINS" "$DOMAIN" >/dev/null
+    mv "$wanted" "$current"
+}
+
+payara_start() {
+    payara_provision
+    payara_configure
+    if domain_running; then info "Payara: domain already running"; return 0; fi
+    step "Starting Payara Server (domain $DOMAIN, http $HTTP_PORT, admin $ADMIN_PORT)"
+    "$ASADMIN" start-domain --domaindir "$DOMAINS" "$DOMAIN" >"$RUN/start-domain.log" 2>&1 \
+        || { cat "$RUN/start-domain.log"; die "start-domain failed"; }
+    STARTED+=(payara)
+}
+
+payara_stop() {
+    if [ -x "$ASADMIN" ] && domain_running; then
+        info "stopping Payara"
+        "$ASADMIN" stop-domain --domaindir "$DOMAINS" "$DOMAIN" >/dev/null || true
+    fi
+}
+
+ear_deploy() {
+    local sum; sum="$(cksum < "$EAR")"
+    if [ -f "$RUN/ear.cksum" ] && [ "$(cat "$RUN/ear.cksum")" = "$sum" ] \
+        && "$ASADMIN" --port "$ADMIN_PORT" list-applications 2>/dev/null | grep -q '^evently '; then
+        info "application: already deployed"
+        return 0
+    fi
+    step "Deploying evently.ear (migrates the schema)"
+    "$ASADMIN" --port "$ADMIN_PORT" deploy --force=true --name evently "$EAR" >"$RUN/deploy.log" 2>&1 \
+        || { cat "$RUN/deploy.log"; die "deployment failed; ./evently logs shows the server log"; }
+    echo "$sum" > "$RUN/ear.cksum"
+}
+
+ear_undeploy() {
+    if "$ASADMIN" --port "$ADMIN_PORT" list-applications 2>/dev/null | grep -q '^evently '; then
+        info "undeploying evently"
+        "$ASADMIN" --port "$ADMIN_PORT" undeploy evently >/dev/null
+    fi
+    rm -f "$RUN/ear.cksum"
+}
+
+wait_ready() {
+    step "Waiting for $BASE_URL/health/ready"
+    tools wait-http "$BASE_URL/health/ready" "${1:-300}" 200 || { stack_status; die "the application did not become ready"; }
+}
+
+# ---------------------------------------------------------------- the whole stack
+
+stack_infra() {
+    build_if_needed
+    stack_env
+    postgres_start
+    redis_start
+    broker_start
+    payara_start
+}
+
+stack_start() {
+    local t0=$SECONDS
+    stack_infra
+    ear_deploy
+    wait_ready
+    info "ready after $((SECONDS - t0)) s"
+}
+
+stack_print_ready() {
+    cat <<EOF
+
+Evently is ready.
+  API             $BASE_URL/api/
+  OpenAPI UI      $BASE_URL/api/openapi-ui/
+  OpenAPI         $BASE_URL/openapi
+  Health          $BASE_URL/health/ready   (live: $BASE_URL/health/live)
+  Metrics         $BASE_URL/metrics
+  Admin console   http://127.0.0.1:$ADMIN_PORT/ (Payara, local only)
+  First admin     $EVENTLY_ADMIN_EMAIL / $EVENTLY_ADMIN_PASSWORD
+  Logs            ./evently logs [server|broker|postgres|redis]
+EOF
+}
+
+stack_stop() {
+    [ -n "${HTTP_PORT:-}" ] || stack_env >/dev/null
+    if [ ${#STARTED[@]} -gt 0 ]; then
+        # stop only what this command started, newest first
+        local i
+        for ((i = ${#STARTED[@]} - 1; i >= 0; i--)); do "${STARTED[$i]}_stop"; done
+        STARTED=()
+    else
+        payara_stop; broker_stop; redis_stop; postgres_stop
+    fi
+}
+
+stack_status() {
+    [ -n "${HTTP_PORT:-}" ] || stack_env >/dev/null
+    local state
+    if [ "$DB_EMBEDDED" = 1 ]; then
+        port_open 127.0.0.1 "$DB_PORT" && state=running || state=stopped
+        printf '%-10s %-8s embedded, 127.0.0.1:%s\n' postgres "$state" "$DB_PORT"
+    else
+        port_open "$DB_HOST" "$DB_PORT" && state=reachable || state=unreachable
+        printf '%-10s %-8s configured, %s:%s\n' postgres "$state" "$DB_HOST" "$DB_PORT"
+    fi
+    if [ "$REDIS_EMBEDDED" = 1 ]; then
+        pid_alive "$EH/redis/redis.pid" && state=running || state=stopped
+        printf '%-10s %-8s embedded, 127.0.0.1:%s\n' redis "$state" "$REDIS_PORT"
+    else
+        printf '%-10s %-8s configured, %s\n' redis "-" "$REDIS_URL"
+    fi
+    port_open "$BROKER_HOST" "$BROKER_PORT" && state=running || state=stopped
+    printf '%-10s %-8s %s:%s\n' broker "$state" "$BROKER_HOST" "$BROKER_PORT"
+    [ -x "$ASADMIN" ] && domain_running && state=running || state=stopped
+    printf '%-10s %-8s http %s, admin %s\n' payara "$state" "$HTTP_PORT" "$ADMIN_PORT"
+    printf 'readiness: '
+    tools get "$BASE_URL/health/ready" || true
+}
+
+stack_logs() {
+    case "$1" in
+        server) tail -n 100 -F "$DOMAINS/$DOMAIN/logs/server.log" ;;
+        broker) tail -n 100 -F "$BROKER/log/artemis.log" ;;
+        postgres) tail -n 100 -F "$(pg_base)/postgres.log" ;;
+        redis) tail -n 100 -F "$EH/redis/redis.log" ;;
+        *) die "unknown log '$1': server, broker, postgres or redis" ;;
+    esac
+}
+
+# ---------------------------------------------------------------- tests
+
+stack_test() {
+    local t0=$SECONDS
+    step "Build and unit tests"
+    mvn -B -ntp install "$@" || die "build or unit tests failed"
+    trap 'stack_stop' EXIT
+    stack_infra
+    ear_undeploy
+    step "Integration tests (Arquillian, remote Payara)"
+    mvn -B -ntp -pl evently-it verify -DskipITs=false \
+        -Dpayara.adminPort="$ADMIN_PORT" "$@" || die "integration tests failed"
+    ear_deploy
+    wait_ready
+    step "System tests (HTTP against the running stack)"
+    mvn -B -ntp -pl evently-system-tests verify -DskipITs=false \
+        -Devently.base-url="$BASE_URL" -Devently.redis-embedded="$REDIS_EMBEDDED" "$@" \
+        || die "system tests failed"
+    info "all tests passed in $((SECONDS - t0)) s"
+}
