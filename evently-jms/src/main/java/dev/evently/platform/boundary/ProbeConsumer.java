@@ -35,7 +35,7 @@ public class ProbeConsumer implements MessageListener {
                     ? message.getStringProperty("probeId")
                     : message.getJMSMessageID();
             String body = message instanceof TextMessage text && text.getText() != null ? text.getText() : "";
-            int deliveries = probes.record(probeId, body).deliveries();
+            int deliveries = probes.record(probeId, body).getDeliveries();
             LOG.info(() -> "probe " + probeId + " received (delivery " + deliveries
                     + ", messageId " + safeId(message) + ", correlationId " + safeCorrelation(message) + ")");
         } catch (JMSException e) {

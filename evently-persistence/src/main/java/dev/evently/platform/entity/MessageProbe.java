@@ -39,19 +39,19 @@ public class MessageProbe {
         deliveries++;
     }
 
-    public String probeId() {
+    public String getProbeId() {
         return probeId;
     }
 
-    public String body() {
+    public String getBody() {
         return body;
     }
 
-    public Instant receivedAt() {
+    public Instant getReceivedAt() {
         return receivedAt;
     }
 
-    public int deliveries() {
+    public int getDeliveries() {
         return deliveries;
     }
 }

@@ -49,23 +49,23 @@ public class ServerInstance {
         return !lastSeenAt.plus(tolerance).isBefore(now);
     }
 
-    public String id() {
+    public String getId() {
         return id;
     }
 
-    public String host() {
+    public String getHost() {
         return host;
     }
 
-    public Instant startedAt() {
+    public Instant getStartedAt() {
         return startedAt;
     }
 
-    public Instant lastSeenAt() {
+    public Instant getLastSeenAt() {
         return lastSeenAt;
     }
 
-    public long beats() {
+    public long getBeats() {
         return beats;
     }
 }
