@@ -74,8 +74,9 @@ load_secrets() {
     tools keys "$EH/keys"
 }
 
-# asadmin property values: ':' separates properties and '=' splits them, so both are escaped.
-asadmin_escape() { local v="${1//\\/\\\\}"; v="${v//:/\\:}"; printf '%s' "${v//=/\\=}"; }
+# asadmin property values: ':' separates properties and '=' splits them, so both are escaped; the
+# escape is doubled because multimode takes one level of backslashes off each line it reads.
+asadmin_escape() { local v="${1//:/\\\\:}"; printf '%s' "${v//=/\\\\=}"; }
 
 stack_env() {
     [ -f "$TOOLS_JAR" ] || build_if_needed
@@ -270,22 +271,28 @@ payara_provision() {
 
 # The domain configuration as it should be now; a different one means a fresh domain.
 render_domain_config() {
-    sed -e "s|@DB_HOST@|$(asadmin_escape "$DB_HOST")|g" \
-        -e "s|@DB_PORT@|$DB_PORT|g" \
-        -e "s|@DB_NAME@|$(asadmin_escape "$DB_NAME")|g" \
-        -e "s|@DB_USER@|$(asadmin_escape "$DB_USER")|g" \
-        -e "s|@DB_PASSWORD@|$(asadmin_escape "$DB_PASSWORD")|g" \
-        -e "s|@RAR@|$RAR|g" \
-        -e "s|@BROKER_HOST@|$BROKER_HOST|g" \
-        -e "s|@BROKER_PORT@|$BROKER_PORT|g" \
-        -e "s|@BROKER_USER@|$BROKER_USER|g" \
-        -e "s|@BROKER_PASSWORD@|$(asadmin_escape "$BROKER_PASSWORD")|g" \
-        -e "s|@SMTP_HOST@|${EVENTLY_SMTP_HOST:-127.0.0.1}|g" \
-        -e "s|@SMTP_PORT@|${EVENTLY_SMTP_PORT:-3025}|g" \
-        -e "s|@SMTP_USER@|${EVENTLY_SMTP_USER:-evently}|g" \
-        -e "s|@MAIL_FROM@|${EVENTLY_MAIL_FROM:-tickets@evently.local}|g" \
-        "$ROOT/server-config/domain/evently.asadmin"
-    printf '# rar %s\n# ports %s %s\n' "$(cksum < "$RAR")" "$HTTP_PORT" "$ADMIN_PORT"
+    shopt -u patsub_replacement 2>/dev/null || true  # '&' in a password stays '&'
+    local text name value
+    text="$(cat "$ROOT/server-config/domain/evently.asadmin")"
+    while IFS='=' read -r name value; do
+        text="${text//@$name@/$value}"
+    done <<VALUES
+DB_HOST=$(asadmin_escape "$DB_HOST")
+DB_PORT=$DB_PORT
+DB_NAME=$(asadmin_escape "$DB_NAME")
+DB_USER=$(asadmin_escape "$DB_USER")
+DB_PASSWORD=$(asadmin_escape "$DB_PASSWORD")
+RAR=$RAR
+BROKER_HOST=$BROKER_HOST
+BROKER_PORT=$BROKER_PORT
+BROKER_USER=$BROKER_USER
+BROKER_PASSWORD=$(asadmin_escape "$BROKER_PASSWORD")
+SMTP_HOST=${EVENTLY_SMTP_HOST:-127.0.0.1}
+SMTP_PORT=${EVENTLY_SMTP_PORT:-3025}
+SMTP_USER=$(asadmin_escape "${EVENTLY_SMTP_USER:-evently}")
+MAIL_FROM=${EVENTLY_MAIL_FROM:-tickets@evently.local}
+VALUES
+    printf '%s\n# rar %s\n# ports %s %s\n' "$text" "$(cksum < "$RAR")" "$HTTP_PORT" "$ADMIN_PORT"
 }
 
 domain_running() { "$ASADMIN" list-domains --domaindir "$DOMAINS" 2>/dev/null | grep -q "^$DOMAIN running"; }
@@ -442,8 +449,23 @@ stack_logs() {
 
 # ---------------------------------------------------------------- tests
 
+# The system tests check docker/docker-compose.yml with `docker compose config`; no engine is needed for
+# that, only a compose client. Without one, Debian's docker-compose is installed where we may.
+ensure_compose_client() {
+    docker compose version >/dev/null 2>&1 && return 0
+    docker-compose version >/dev/null 2>&1 && return 0
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+        step "Installing Debian's docker-compose (validates docker/docker-compose.yml)"
+        { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose; } \
+            >"$RUN/apt-compose.log" 2>&1 || { tail -5 "$RUN/apt-compose.log"; die "could not install docker-compose"; }
+        return 0
+    fi
+    info "no docker compose client: the compose check will be skipped"
+    return 1
+}
+
 stack_test() {
-    local t0=$SECONDS
+    local t0=$SECONDS compose_required=false
     step "Build and unit tests"
     mvn -B -ntp install "$@" || die "build or unit tests failed"
     trap 'stack_stop' EXIT
@@ -454,8 +476,9 @@ stack_test() {
         -Dpayara.adminPort="$ADMIN_PORT" "$@" || die "integration tests failed"
     ear_deploy
     wait_ready
+    ensure_compose_client && compose_required=true
     step "System tests (HTTP against the running stack)"
-    mvn -B -ntp -pl evently-system-tests verify -DskipITs=false \
+    mvn -B -ntp -pl evently-system-tests verify -DskipITs=false -Devently.compose.required="$compose_required" \
         -Devently.base-url="$BASE_URL" -Devently.redis-embedded="$REDIS_EMBEDDED" "$@" \
         || die "system tests failed"
     info "all tests passed in $((SECONDS - t0)) s"
