@@ -48,7 +48,7 @@ build_if_needed() {
     local log="$EH/build.log" rc
     set +e
     mvn -B -ntp -DskipTests install 2>&1 | tee "$log" \
-        | grep --line-buffered -E '^\[INFO\] (Building .*[0-9]|BUILD (SUCCESS|FAILURE)|Total time)'
+        | grep --line-buffered -E '^\[INFO\] (Building .*\[[0-9]+/[0-9]+\]|BUILD (SUCCESS|FAILURE)|Total time)'
     rc=${PIPESTATUS[0]}
     set -e
     [ "$rc" -eq 0 ] || { grep -E '^\[ERROR\]' "$log" | head -30; die "build failed (full log: $log)"; }

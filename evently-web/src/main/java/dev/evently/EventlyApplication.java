@@ -1,14 +1,25 @@
 package dev.evently;
 
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
+import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-/** The REST API; the web module's context root {@code /api} prefixes every path. */
+/**
+ * The REST API; the web module's context root {@code /api} prefixes every path. Callers authenticate
+ * with an RS256 bearer token from {@code POST /api/auth/login}, verified by MicroProfile JWT.
+ */
 @ApplicationPath("/")
+@LoginConfig(authMethod = "MP-JWT")
+@DeclareRoles({"USER", "ADMIN"})
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "The accessToken from POST /api/auth/login")
 @OpenAPIDefinition(info = @Info(
         title = "Evently API",
         version = "0.1.0",
