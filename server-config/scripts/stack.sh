@@ -81,8 +81,16 @@ asadmin_escape() { local v="${1//:/\\\\:}"; printf '%s' "${v//=/\\\\=}"; }
 stack_env() {
     [ -f "$TOOLS_JAR" ] || build_if_needed
     load_secrets
-    HTTP_PORT="${EVENTLY_HTTP_PORT:-8080}"
-    ADMIN_PORT="${EVENTLY_ADMIN_PORT:-4848}"
+    # EVENTLY_PORT_BASE moves every port of the domain (admin base+48, http base+80, ...), for a second
+    # domain beside the first on one machine.
+    PORT_BASE="${EVENTLY_PORT_BASE:-}"
+    if [ -n "$PORT_BASE" ]; then
+        HTTP_PORT=$((PORT_BASE + 80))
+        ADMIN_PORT=$((PORT_BASE + 48))
+    else
+        HTTP_PORT="${EVENTLY_HTTP_PORT:-8080}"
+        ADMIN_PORT="${EVENTLY_ADMIN_PORT:-4848}"
+    fi
     BASE_URL="http://127.0.0.1:$HTTP_PORT"
 
     if [ -n "${EVENTLY_DB_URL:-}" ]; then
@@ -292,7 +300,7 @@ SMTP_PORT=${EVENTLY_SMTP_PORT:-3025}
 SMTP_USER=$(asadmin_escape "${EVENTLY_SMTP_USER:-evently}")
 MAIL_FROM=${EVENTLY_MAIL_FROM:-tickets@evently.local}
 VALUES
-    printf '%s\n# rar %s\n# ports %s %s\n' "$text" "$(cksum < "$RAR")" "$HTTP_PORT" "$ADMIN_PORT"
+    printf '%s\n# rar %s\n# ports %s %s %s\n' "$text" "$(cksum < "$RAR")" "$HTTP_PORT" "$ADMIN_PORT" "$PORT_BASE"
 }
 
 domain_running() { "$ASADMIN" list-domains --domaindir "$DOMAINS" 2>/dev/null | grep -q "^$DOMAIN running"; }
@@ -306,8 +314,10 @@ payara_configure() {
         domain_running && "$ASADMIN" stop-domain --domaindir "$DOMAINS" "$DOMAIN" >/dev/null
         "$ASADMIN" delete-domain --domaindir "$DOMAINS" "$DOMAIN" >/dev/null
     fi
-    "$ASADMIN" create-domain --nopassword --domaindir "$DOMAINS" --adminport "$ADMIN_PORT" \
-        --instanceport "$HTTP_PORT" "$DOMAIN" >"$RUN/create-domain.log" 2>&1 \
+    local ports=(--adminport "$ADMIN_PORT" --instanceport "$HTTP_PORT")
+    [ -z "$PORT_BASE" ] || ports=(--portbase "$PORT_BASE")
+    "$ASADMIN" create-domain --nopassword --domaindir "$DOMAINS" "${ports[@]}" \
+        "$DOMAIN" >"$RUN/create-domain.log" 2>&1 \
         || { cat "$RUN/create-domain.log"; die "create-domain failed"; }
     cp "$DIST/postgresql.jar" "$DOMAINS/$DOMAIN/lib/"
     info "starting the domain to apply server-config/domain/evently.asadmin"
