@@ -1,6 +1,7 @@
 package dev.evently;
 
 import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  * with an RS256 bearer token from {@code POST /api/auth/login}, verified by MicroProfile JWT.
  */
 @ApplicationPath("/")
+@ApplicationScoped // a CDI bean, so Payara's MP-JWT extension sees @LoginConfig
 @LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({"USER", "ADMIN"})
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",

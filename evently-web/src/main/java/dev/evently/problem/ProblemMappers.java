@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
@@ -53,6 +54,15 @@ public final class ProblemMappers {
         }
         if (cause instanceof ConstraintViolationException violations) {
             return invalid(violations);
+        }
+        if (cause instanceof JsonbException || cause instanceof JsonParsingException) {
+            return malformed();
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException) {
+                return Problem.of("stale-version", "Conflict", 409,
+                        "Someone changed this at the same time; reload and try again.").toResponse();
+            }
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "incident " + incident, e);

@@ -100,6 +100,26 @@ public class Event {
         if (totalCapacity > 0) {
             throw new ConflictException("seat-map-exists", "event " + id + " already has a seat map");
         }
+        return generateSeats(layout);
+    }
+
+    /**
+     * Replaces the seat map while nothing is sold: no seat held or booked, so no one loses a seat. The
+     * caller removes the old seats and persists the returned ones.
+     */
+    public List<Seat> replaceSeatMap(SeatLayout layout, long seatsHeldOrBooked) {
+        Objects.requireNonNull(layout, "layout");
+        if (status == EventStatus.CANCELLED) {
+            throw new ConflictException("event-cancelled", "event " + id + " is cancelled and cannot be changed");
+        }
+        if (seatsHeldOrBooked > 0) {
+            throw new ConflictException("seats-sold",
+                    "the seat map can change only while no seat is held or booked; " + seatsHeldOrBooked + " are");
+        }
+        return generateSeats(layout);
+    }
+
+    private List<Seat> generateSeats(SeatLayout layout) {
         var seats = new ArrayList<Seat>(layout.capacity());
         for (SeatLayout.Section section : layout.sections()) {
             for (int row = 1; row <= section.rows(); row++) {

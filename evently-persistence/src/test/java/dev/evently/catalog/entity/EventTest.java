@@ -149,4 +149,22 @@ class EventTest {
                 .isInstanceOf(InvalidRequestException.class);
         assertThat(event.getEndTime()).isEqualTo(START.plus(Duration.ofHours(2)));
     }
+
+    @Test
+    void aSeatMapIsReplacedWhileNothingIsSoldAndNeverAfter() {
+        Event event = Fixtures.draftEvent();
+        event.layOutSeats(new SeatLayout(List.of(new Section("Floor", 2, 5, 1000))));
+        event.publish();
+
+        List<Seat> replaced = event.replaceSeatMap(new SeatLayout(List.of(new Section("Stalls", 3, 4, 1500))), 0);
+
+        assertThat(replaced).hasSize(12).allMatch(seat -> seat.getSection().equals("Stalls"));
+        assertThat(event.getTotalCapacity()).isEqualTo(12);
+        assertThatThrownBy(() -> event.replaceSeatMap(new SeatLayout(List.of(new Section("Pit", 1, 1, 10))), 1))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.type()).isEqualTo("seats-sold"));
+        assertThat(event.getTotalCapacity()).isEqualTo(12);
+        event.cancel();
+        assertThatThrownBy(() -> event.replaceSeatMap(new SeatLayout(List.of(new Section("Pit", 1, 1, 10))), 0))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.type()).isEqualTo("event-cancelled"));
+    }
 }

@@ -1,0 +1,143 @@
+package dev.evently.catalog.boundary;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import dev.evently.catalog.control.CatalogCache;
+import dev.evently.catalog.control.EventQueries;
+import dev.evently.catalog.entity.Event;
+import dev.evently.catalog.entity.Seat;
+import dev.evently.outbox.entity.OutboxMessage;
+import dev.evently.platform.ConflictException;
+import dev.evently.platform.InvalidRequestException;
+import dev.evently.platform.NotFoundException;
+
+/**
+ * The catalogue's use cases: the public reads, answered from the cache as ready JSON, and the admin's
+ * changes, each of which invalidates what it affects once it commits and leaves a domain event in the
+ * outbox in the same transaction.
+ */
+@Stateless
+public class Events {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    EventQueries queries;
+
+    @Inject
+    CatalogCache cache;
+
+    Clock clock = Clock.systemUTC();
+
+    public CachedJson upcoming(EventQuery query) {
+        return cache.eventList(query, () -> JSON.toJson(queries.upcoming(query, clock.instant())));
+    }
+
+    public CachedJson details(long eventId) {
+        CachedJson cached = cache.eventDetails(eventId, () -> queries.details(eventId, false)
+                .map(JSON::toJson)
+                .orElse(""));
+        return present(eventId, cached);
+    }
+
+    public CachedJson seatMap(long eventId) {
+        return present(eventId, cache.seatMap(eventId, () -> queries.seatMapJson(eventId).orElse("")));
+    }
+
+    /** Admins see drafts too, always fresh. */
+    public EventDetails adminDetails(long eventId) {
+        return queries.details(eventId, true).orElseThrow(() -> notFound(eventId));
+    }
+
+    public EventDetails create(EventDraft draft) {
+        Instant now = clock.instant();
+        if (!draft.startTime().isAfter(now)) {
+            throw new InvalidRequestException("startTime", "an event must start in the future");
+        }
+        Event event = new Event(draft.name(), draft.description(), draft.venue(), draft.startTime(), draft.endTime(), now);
+        em.persist(event);
+        event.layOutSeats(draft.layout()).forEach(em::persist);
+        em.flush();
+        changed(event, "event.created");
+        return adminDetails(event.getId());
+    }
+
+    public EventDetails update(long eventId, EventDraft draft) {
+        Event event = find(eventId);
+        if (draft.version() == null || draft.version() != event.getVersion()) {
+            throw new ConflictException("stale-version", "event " + eventId + " is at version " + event.getVersion()
+                    + ", the update was made against version " + draft.version() + ": reload and try again");
+        }
+        event.revise(draft.name(), draft.description(), draft.venue(), draft.startTime(), draft.endTime());
+        if (draft.layout() != null) {
+            List<Seat> seats = event.replaceSeatMap(draft.layout(), queries.seatsTaken(eventId));
+            em.createQuery("delete from Seat s where s.event.id = :id").setParameter("id", eventId).executeUpdate();
+            seats.forEach(em::persist);
+        }
+        em.flush();
+        changed(event, "event.changed");
+        return adminDetails(eventId);
+    }
+
+    public EventDetails publish(long eventId) {
+        Event event = find(eventId);
+        event.publish();
+        em.flush();
+        changed(event, "event.changed");
+        return adminDetails(eventId);
+    }
+
+    /** Cancelling never deletes: tickets, bookings and the event stay as history; notifications follow the outbox. */
+    public EventDetails cancel(long eventId) {
+        Event event = find(eventId);
+        event.cancel();
+        em.flush();
+        changed(event, "event.cancelled");
+        return adminDetails(eventId);
+    }
+
+    private void changed(Event event, String type) {
+        String payload = Json.createObjectBuilder()
+                .add("eventId", event.getId())
+                .add("name", event.getName())
+                .add("venue", event.getVenue())
+                .add("startTime", event.getStartTime().toString())
+                .add("status", event.getStatus().name())
+                .add("version", event.getVersion())
+                .build().toString();
+        em.persist(new OutboxMessage("event", String.valueOf(event.getId()), type, payload, clock.instant()));
+        cache.evictAfterCommit(event.getId());
+    }
+
+    private Event find(long eventId) {
+        Event event = em.find(Event.class, eventId);
+        if (event == null) {
+            throw notFound(eventId);
+        }
+        return event;
+    }
+
+    private static CachedJson present(long eventId, CachedJson cached) {
+        if (cached.json().isEmpty()) {
+            throw notFound(eventId);
+        }
+        return cached;
+    }
+
+    private static NotFoundException notFound(long eventId) {
+        return new NotFoundException("event-not-found", "no event " + eventId);
+    }
+}

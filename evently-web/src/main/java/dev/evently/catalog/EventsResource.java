@@ -1,0 +1,132 @@
+package dev.evently.catalog;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.evently.catalog.boundary.EventDetails;
+import dev.evently.catalog.boundary.EventPage;
+import dev.evently.catalog.boundary.EventQuery;
+import dev.evently.catalog.boundary.Events;
+import dev.evently.platform.InvalidRequestException;
+
+@Path("events")
+@RequestScoped
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Events", description = "Browse upcoming events and their seat maps; no account needed")
+public class EventsResource {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    @Inject
+    Events events;
+
+    @Context
+    Request request;
+
+    @GET
+    @Operation(summary = "Upcoming published events",
+            description = "Soonest first. Filters combine: text in name or description, venue, a start-time window.")
+    @APIResponse(responseCode = "200", description = "A page of events",
+            content = @Content(schema = @Schema(implementation = EventPage.class)))
+    @APIResponse(responseCode = "400", description = "A filter or paging value is invalid",
+            content = @Content(mediaType = "application/problem+json"))
+    public Response list(
+            @Parameter(description = "Text in the name or description", example = "jazz") @QueryParam("q") String text,
+            @Parameter(description = "Text in the venue", example = "Main Hall") @QueryParam("venue") String venue,
+            @Parameter(description = "Starts at or after (ISO-8601 instant)", example = "2027-01-01T00:00:00Z")
+            @QueryParam("from") String from,
+            @Parameter(description = "Starts before (ISO-8601 instant)", example = "2027-12-31T00:00:00Z")
+            @QueryParam("to") String to,
+            @Parameter(description = "Page number from 0", example = "0") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("size") String size) {
+        Instant fromTime = instant("from", from);
+        Instant toTime = instant("to", to);
+        if (fromTime != null && toTime != null && !toTime.isAfter(fromTime)) {
+            throw new InvalidRequestException("to", "must be after from");
+        }
+        EventQuery query = new EventQuery(text(text, "q"), text(venue, "venue"), fromTime, toTime,
+                number("page", page, 0, 0, 100_000), number("size", size, 20, 1, MAX_PAGE_SIZE));
+        return CachedResponses.of(events.upcoming(query), request);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One event, with its sections and what is still available")
+    @APIResponse(responseCode = "200", description = "The event",
+            content = @Content(schema = @Schema(implementation = EventDetails.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
+    @APIResponse(responseCode = "404", description = "No such (published) event",
+            content = @Content(mediaType = "application/problem+json"))
+    public Response details(@PathParam("id") long id) {
+        return CachedResponses.of(events.details(id), request);
+    }
+
+    @GET
+    @Path("{id}/seats")
+    @Operation(summary = "The seat map: every seat with its status, and availability counts",
+            description = "Cached as ready JSON; send If-None-Match with the last ETag to get 304 when nothing changed.")
+    @APIResponse(responseCode = "200", description = "Seats in id order with counts",
+            content = @Content(example = """
+                    {"eventId":1,"seats":[{"id":101,"section":"Floor","row":"A","number":1,"label":"Floor A-1",\
+                    "priceCents":5000,"status":"AVAILABLE"}],"counts":{"total":1,"available":1,"held":0,"booked":0}}"""))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
+    @APIResponse(responseCode = "404", description = "No such (published) event",
+            content = @Content(mediaType = "application/problem+json"))
+    public Response seats(@PathParam("id") long id) {
+        return CachedResponses.of(events.seatMap(id), request);
+    }
+
+    private static String text(String value, String field) {
+        if (value != null && value.length() > 200) {
+            throw new InvalidRequestException(field, "at most 200 characters");
+        }
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(field, "an ISO-8601 instant such as 2027-01-31T20:00:00Z");
+        }
+    }
+
+    private static int number(String field, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidRequestException(field, "a whole number from " + min + " to " + max);
+    }
+}
