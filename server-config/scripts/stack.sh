@@ -487,6 +487,9 @@ stack_test() {
     ear_deploy
     wait_ready
     ensure_compose_client && compose_required=true
+    # the system tests check invariants in SQL, as an operator would
+    export EVENTLY_TEST_DB_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME" \
+        EVENTLY_TEST_DB_USER="$DB_USER" EVENTLY_TEST_DB_PASSWORD="$DB_PASSWORD"
     step "System tests (HTTP against the running stack)"
     mvn -B -ntp -pl evently-system-tests verify -DskipITs=false -Devently.compose.required="$compose_required" \
         -Devently.base-url="$BASE_URL" -Devently.redis-embedded="$REDIS_EMBEDDED" "$@" \

@@ -1,0 +1,38 @@
+package dev.evently.system;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Read-only SQL checks against the stack's database, for invariants no API shows directly. */
+final class Database {
+
+    private Database() {
+    }
+
+    static long count(String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(env("EVENTLY_TEST_DB_URL"),
+                env("EVENTLY_TEST_DB_USER"), System.getenv("EVENTLY_TEST_DB_PASSWORD"));
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static String env(String name) {
+        String value = System.getenv(name);
+        if (value == null) {
+            throw new IllegalStateException(name + " is not set: run the tests through ./evently test");
+        }
+        return value;
+    }
+}
