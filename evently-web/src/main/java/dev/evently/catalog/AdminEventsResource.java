@@ -37,8 +37,8 @@ import dev.evently.catalog.boundary.Events;
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: events", description = "Create, change, publish and cancel events (ADMIN only)")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json"))
-@APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = "application/problem+json"))
+@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+@APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
 public class AdminEventsResource {
 
     @Inject
@@ -47,8 +47,8 @@ public class AdminEventsResource {
     @POST
     @Operation(summary = "Create a draft event and generate its seat map from the layout")
     @APIResponse(responseCode = "201", description = "Created, as a draft",
-            content = @Content(schema = @Schema(implementation = EventDetails.class)))
-    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = "application/problem+json"))
+            content = @Content(schema = @Schema(ref = "EventDetails")))
+    @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response create(@NotNull @Valid NewEvent request) {
         EventDetails created = events.create(request.draft());
         return Response.created(URI.create("admin/events/" + created.id())).entity(created).build();
@@ -57,8 +57,8 @@ public class AdminEventsResource {
     @GET
     @Path("{id}")
     @Operation(summary = "An event in any status, drafts included")
-    @APIResponse(responseCode = "200", description = "The event", content = @Content(schema = @Schema(implementation = EventDetails.class)))
-    @APIResponse(responseCode = "404", description = "No such event", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "200", description = "The event", content = @Content(schema = @Schema(ref = "EventDetails")))
+    @APIResponse(responseCode = "404", description = "No such event", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public EventDetails get(@PathParam("id") long id) {
         return events.adminDetails(id);
     }
@@ -67,9 +67,9 @@ public class AdminEventsResource {
     @Path("{id}")
     @Operation(summary = "Change an event's details (and its layout while no seat is held or booked)",
             description = "Quote the version you last read; a stale version is refused with 409 stale-version.")
-    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = EventDetails.class)))
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(ref = "EventDetails")))
     @APIResponse(responseCode = "409", description = "Stale version, seats already sold, or event cancelled",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public EventDetails update(@PathParam("id") long id, @NotNull @Valid EventChange request) {
         return events.update(id, request.draft());
     }
@@ -77,8 +77,8 @@ public class AdminEventsResource {
     @POST
     @Path("{id}/publish")
     @Operation(summary = "Put a draft on sale")
-    @APIResponse(responseCode = "200", description = "Published", content = @Content(schema = @Schema(implementation = EventDetails.class)))
-    @APIResponse(responseCode = "409", description = "Not a draft", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "200", description = "Published", content = @Content(schema = @Schema(ref = "EventDetails")))
+    @APIResponse(responseCode = "409", description = "Not a draft", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public EventDetails publish(@PathParam("id") long id) {
         return events.publish(id);
     }
@@ -87,8 +87,8 @@ public class AdminEventsResource {
     @Path("{id}")
     @Operation(summary = "Cancel an event",
             description = "Nothing is deleted: bookings and tickets stay as history, and ticket holders are notified.")
-    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = EventDetails.class)))
-    @APIResponse(responseCode = "409", description = "Already cancelled", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(ref = "EventDetails")))
+    @APIResponse(responseCode = "409", description = "Already cancelled", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public EventDetails cancel(@PathParam("id") long id) {
         return events.cancel(id);
     }

@@ -15,7 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.evently.catalog.boundary.EventDraft;
 import dev.evently.catalog.entity.SeatLayout;
 
-/** The bodies admins send about events. */
+/**
+ * The bodies admins send about events. Each record spells out its canonical constructor: otherwise javac
+ * copies the constraints onto the constructor's parameters, where Payara's OpenAPI scanner takes every
+ * constrained parameter for a @PathParam and fails.
+ */
 public final class EventRequests {
 
     private EventRequests() {
@@ -29,6 +33,14 @@ public final class EventRequests {
             @NotNull @Schema(example = "2027-06-01T19:00:00Z") Instant startTime,
             @NotNull @Schema(example = "2027-06-01T22:00:00Z") Instant endTime,
             @NotNull @Valid Layout layout) {
+        public NewEvent(String name, String description, String venue, Instant startTime, Instant endTime, Layout layout) {
+            this.name = name;
+            this.description = description;
+            this.venue = venue;
+            this.startTime = startTime;
+            this.endTime = endTime;
+            this.layout = layout;
+        }
 
         EventDraft draft() {
             return new EventDraft(name, description, venue, startTime, endTime, layout.seatLayout(), null);
@@ -45,6 +57,15 @@ public final class EventRequests {
             @Valid Layout layout,
             @NotNull @Min(0) @Schema(description = "The version this change was made against (from the last read)",
                     example = "3") Long version) {
+        public EventChange(String name, String description, String venue, Instant startTime, Instant endTime, Layout layout, Long version) {
+            this.name = name;
+            this.description = description;
+            this.venue = venue;
+            this.startTime = startTime;
+            this.endTime = endTime;
+            this.layout = layout;
+            this.version = version;
+        }
 
         EventDraft draft() {
             return new EventDraft(name, description, venue, startTime, endTime,
@@ -54,6 +75,9 @@ public final class EventRequests {
 
     @Schema(name = "Layout")
     public record Layout(@NotNull @Size(min = 1, max = 50) List<@NotNull @Valid Section> sections) {
+        public Layout(List<Section> sections) {
+            this.sections = sections;
+        }
 
         SeatLayout seatLayout() {
             return new SeatLayout(sections.stream()
@@ -68,5 +92,11 @@ public final class EventRequests {
             @NotNull @Min(1) @Max(702) @Schema(example = "20") Integer rows,
             @NotNull @Min(1) @Max(500) @Schema(example = "25") Integer seatsPerRow,
             @NotNull @Min(0) @Max(100_000_000) @Schema(example = "4500") Long priceCents) {
+        public Section(String name, Integer rows, Integer seatsPerRow, Long priceCents) {
+            this.name = name;
+            this.rows = rows;
+            this.seatsPerRow = seatsPerRow;
+            this.priceCents = priceCents;
+        }
     }
 }

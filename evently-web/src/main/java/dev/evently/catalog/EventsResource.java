@@ -23,8 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.evently.catalog.boundary.EventDetails;
-import dev.evently.catalog.boundary.EventPage;
 import dev.evently.catalog.boundary.EventQuery;
 import dev.evently.catalog.boundary.Events;
 import dev.evently.platform.InvalidRequestException;
@@ -48,9 +46,9 @@ public class EventsResource {
     @Operation(summary = "Upcoming published events",
             description = "Soonest first. Filters combine: text in name or description, venue, a start-time window.")
     @APIResponse(responseCode = "200", description = "A page of events",
-            content = @Content(schema = @Schema(implementation = EventPage.class)))
+            content = @Content(schema = @Schema(ref = "EventPage")))
     @APIResponse(responseCode = "400", description = "A filter or paging value is invalid",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response list(
             @Parameter(description = "Text in the name or description", example = "jazz") @QueryParam("q") String text,
             @Parameter(description = "Text in the venue", example = "Main Hall") @QueryParam("venue") String venue,
@@ -74,10 +72,10 @@ public class EventsResource {
     @Path("{id}")
     @Operation(summary = "One event, with its sections and what is still available")
     @APIResponse(responseCode = "200", description = "The event",
-            content = @Content(schema = @Schema(implementation = EventDetails.class)))
+            content = @Content(schema = @Schema(ref = "EventDetails")))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such (published) event",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response details(@PathParam("id") long id) {
         return CachedResponses.of(events.details(id), request);
     }
@@ -87,12 +85,10 @@ public class EventsResource {
     @Operation(summary = "The seat map: every seat with its status, and availability counts",
             description = "Cached as ready JSON; send If-None-Match with the last ETag to get 304 when nothing changed.")
     @APIResponse(responseCode = "200", description = "Seats in id order with counts",
-            content = @Content(example = """
-                    {"eventId":1,"seats":[{"id":101,"section":"Floor","row":"A","number":1,"label":"Floor A-1",\
-                    "priceCents":5000,"status":"AVAILABLE"}],"counts":{"total":1,"available":1,"held":0,"booked":0}}"""))
+            content = @Content(schema = @Schema(ref = "SeatMap")))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such (published) event",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response seats(@PathParam("id") long id) {
         return CachedResponses.of(events.seatMap(id), request);
     }

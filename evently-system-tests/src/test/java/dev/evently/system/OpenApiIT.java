@@ -1,0 +1,70 @@
+package dev.evently.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI document describes the endpoints, their security and — exactly — the bodies they return. */
+class OpenApiIT {
+
+    static JsonNode api;
+
+    @BeforeAll
+    static void load() {
+        api = Stack.json(Stack.get("/openapi?format=json"));
+    }
+
+    @Test
+    void everyCatalogueEndpointIsDocumented() {
+        assertThat(names(api.path("paths"))).contains("/events", "/events/{id}", "/events/{id}/seats",
+                "/admin/events", "/admin/events/{id}", "/admin/events/{id}/publish");
+        assertThat(api.path("paths").path("/events").path("get").path("summary").asText()).isNotBlank();
+    }
+
+    @Test
+    void adminOperationsRequireTheBearerTokenAndPublicOnesDoNot() {
+        for (String method : List.of("put", "get", "delete")) {
+            assertThat(api.path("paths").path("/admin/events/{id}").path(method).path("security").toString())
+                    .as(method).contains("bearer");
+        }
+        assertThat(api.path("paths").path("/events/{id}").path("get").path("security").isMissingNode()).isTrue();
+        assertThat(api.path("components").path("securitySchemes").path("bearer").path("scheme").asText())
+                .isEqualTo("bearer");
+    }
+
+    @Test
+    void documentedSchemasListExactlyTheFieldsTheApiReturns() {
+        String admin = Auth.adminToken();
+        long id = Catalog.published(admin, Catalog.uniqueName("Documented")).path("id").asLong();
+        JsonNode details = Stack.json(Stack.get("/api/events/" + id));
+        JsonNode page = Stack.json(Stack.get("/api/events?q=" + EventsIT.encode(details.path("name").asText())));
+        JsonNode map = Stack.json(Stack.get("/api/events/" + id + "/seats"));
+        JsonNode problem = Stack.json(Stack.get("/api/events/999999999"));
+
+        assertThat(names(details)).containsExactlyInAnyOrderElementsOf(properties("EventDetails"));
+        assertThat(names(details.path("sections").get(0))).containsExactlyInAnyOrderElementsOf(properties("SectionSummary"));
+        assertThat(names(page)).containsExactlyInAnyOrderElementsOf(properties("EventPage"));
+        assertThat(names(page.path("items").get(0))).containsExactlyInAnyOrderElementsOf(properties("EventSummary"));
+        assertThat(names(map)).containsExactlyInAnyOrderElementsOf(properties("SeatMap"));
+        assertThat(names(map.path("seats").get(0))).containsExactlyInAnyOrderElementsOf(properties("Seat"));
+        assertThat(properties("Problem")).containsAll(names(problem));
+    }
+
+    private static List<String> properties(String schema) {
+        return names(api.path("components").path("schemas").path(schema).path("properties"));
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        return names;
+    }
+}
