@@ -1,5 +1,7 @@
 package dev.evently.platform;
 
+import java.util.Map;
+
 import jakarta.ejb.ApplicationException;
 
 /**
@@ -29,5 +31,10 @@ public abstract class BusinessException extends RuntimeException {
 
     public String detail() {
         return getMessage();
+    }
+
+    /** Machine-readable details a client can act on (the seats not available, the field at fault). */
+    public Map<String, Object> details() {
+        return Map.of();
     }
 }

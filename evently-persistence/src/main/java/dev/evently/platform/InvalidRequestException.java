@@ -1,5 +1,8 @@
 package dev.evently.platform;
 
+import java.util.List;
+import java.util.Map;
+
 public class InvalidRequestException extends BusinessException {
 
     private final String field;
@@ -16,5 +19,11 @@ public class InvalidRequestException extends BusinessException {
     /** The offending input field, or null when the request as a whole is wrong. */
     public String field() {
         return field;
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return field == null ? Map.of()
+                : Map.of("violations", List.of(Map.of("field", field, "message", getMessage())));
     }
 }

@@ -21,7 +21,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import dev.evently.platform.BusinessException;
-import dev.evently.platform.InvalidRequestException;
 
 /**
  * The one family of exception mappers: business exceptions keep their type and status; framework
@@ -36,10 +35,7 @@ public final class ProblemMappers {
     }
 
     static Response business(BusinessException e) {
-        Map<String, Object> extensions = e instanceof InvalidRequestException invalid && invalid.field() != null
-                ? Map.of("violations", List.of(Map.of("field", invalid.field(), "message", e.getMessage())))
-                : Map.of();
-        return Problem.of(e.type(), title(e.status()), e.status(), e.getMessage()).with(extensions).toResponse();
+        return Problem.of(e.type(), title(e.status()), e.status(), e.getMessage()).with(e.details()).toResponse();
     }
 
     static String title(int status) {

@@ -138,7 +138,8 @@ public class EventQueries {
         return em.createQuery("""
                         select count(s) from Seat s where s.event.id = :id
                         and (s.status <> dev.evently.catalog.entity.SeatStatus.AVAILABLE
-                             or exists (select t from Ticket t where t.seat = s))""", Long.class)
+                             or exists (select t from Ticket t where t.seat = s)
+                             or exists (select b from Booking b join b.seatIds held where held = s.id))""", Long.class)
                 .setParameter("id", eventId)
                 .getSingleResult();
     }

@@ -5,7 +5,9 @@ import dev.evently.catalog.entity.Event;
 import dev.evently.catalog.entity.Seat;
 import dev.evently.platform.ConflictException;
 import dev.evently.platform.InvalidRequestException;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,7 +22,10 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -73,6 +78,11 @@ public class Booking {
     @Version
     private long version;
 
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "booking_seats", joinColumns = @JoinColumn(name = "booking_id"))
+    @Column(name = "seat_id", nullable = false, updatable = false)
+    private Set<Long> seatIds = new LinkedHashSet<>();
+
     protected Booking() {
     }
 
@@ -110,6 +120,7 @@ public class Booking {
         for (Seat seat : seats) {
             seat.hold(booking);
             booking.totalCents += seat.getPriceCents();
+            booking.seatIds.add(seat.getId());
         }
         return booking;
     }
@@ -165,6 +176,11 @@ public class Booking {
     @PreUpdate
     void touch() {
         updatedAt = Instant.now();
+    }
+
+    /** The seats this booking held, also after it released them. */
+    public Set<Long> getSeatIds() {
+        return Collections.unmodifiableSet(seatIds);
     }
 
     public Long getId() {

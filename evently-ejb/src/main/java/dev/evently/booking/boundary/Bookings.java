@@ -1,0 +1,278 @@
+package dev.evently.booking.boundary;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.evently.accounts.entity.User;
+import dev.evently.booking.control.BookingViews;
+import dev.evently.booking.control.TicketCodes;
+import dev.evently.booking.entity.Booking;
+import dev.evently.booking.entity.BookingStatus;
+import dev.evently.booking.entity.SeatsUnavailableException;
+import dev.evently.booking.entity.Ticket;
+import dev.evently.catalog.control.CatalogCache;
+import dev.evently.catalog.entity.Event;
+import dev.evently.catalog.entity.Seat;
+import dev.evently.outbox.entity.OutboxMessage;
+import dev.evently.platform.InvalidRequestException;
+import dev.evently.platform.NotFoundException;
+import dev.evently.platform.UnprocessableException;
+
+/**
+ * The booking use cases, each one container-managed transaction. Seats are locked with row locks in
+ * ascending id order (no deadlocks between holds) under a lock timeout; a booking is locked before its
+ * seats by confirm, cancel and expiry alike. The database's unique live ticket per seat stands behind it all.
+ */
+@Stateless
+public class Bookings {
+
+    public static final int MAX_SEATS = 10;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    BookingViews views;
+
+    @Inject
+    TicketCodes codes;
+
+    @Inject
+    CatalogCache cache;
+
+    @Inject
+    @ConfigProperty(name = "evently.booking.hold-time", defaultValue = "PT10M")
+    Duration holdTime;
+
+    @Inject
+    @ConfigProperty(name = "evently.booking.lock-timeout-ms", defaultValue = "3000")
+    int lockTimeoutMillis;
+
+    Clock clock = Clock.systemUTC();
+
+    /** What a hold request answered, and whether it was the replay of an earlier one with the same key. */
+    public record Held(BookingView booking, boolean replayed) {
+    }
+
+    public Held hold(long userId, long eventId, List<Long> seatIds, String idempotencyKey) {
+        List<Long> requested = validSeatIds(seatIds);
+        String requestHash = idempotencyKey == null ? null : hash(eventId + ":" + requested);
+        if (idempotencyKey != null) {
+            List<Booking> earlier = em.createQuery(
+                            "select b from Booking b where b.user.id = :user and b.idempotencyKey = :key", Booking.class)
+                    .setParameter("user", userId)
+                    .setParameter("key", idempotencyKey)
+                    .getResultList();
+            if (!earlier.isEmpty()) {
+                if (!earlier.get(0).isRetryOf(requestHash)) {
+                    throw new UnprocessableException("idempotency-key-reused",
+                            "this Idempotency-Key was used for a different request");
+                }
+                return new Held(views.of(earlier.get(0)), true);
+            }
+        }
+        Instant now = clock.instant();
+        Event event = em.find(Event.class, eventId);
+        if (event == null) {
+            throw new NotFoundException("event-not-found", "no event " + eventId);
+        }
+        event.requireOnSale(now);
+        limitLockWaits();
+        List<Seat> seats = em.createQuery("select s from Seat s where s.id in :ids order by s.id", Seat.class)
+                .setParameter("ids", requested)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        List<Long> unavailable = new ArrayList<>(requested);
+        for (Seat seat : seats) {
+            if (seat.isAvailable() && seat.getEvent().getId() == eventId) {
+                unavailable.remove(seat.getId());
+            }
+        }
+        if (!unavailable.isEmpty()) {
+            throw new SeatsUnavailableException(unavailable);
+        }
+        Booking booking = Booking.hold(em.getReference(User.class, userId), event, seats, now, now.plus(holdTime),
+                idempotencyKey, requestHash);
+        em.persist(booking);
+        announce(booking, "booking.created", now);
+        return new Held(views.of(booking), false);
+    }
+
+    public BookingView confirm(long userId, boolean admin, long bookingId, String paymentReference) {
+        Instant now = clock.instant();
+        limitLockWaits();
+        Booking booking = lockVisible(userId, admin, bookingId);
+        if (booking.getStatus() == BookingStatus.CONFIRMED && paymentReference.equals(booking.getPaymentReference())) {
+            return views.of(booking);
+        }
+        booking.confirm(paymentReference, now);
+        for (Seat seat : lockedSeatsOf(booking)) {
+            seat.book();
+            em.persist(Ticket.issue(booking, seat, codes.sign(booking.getId(), seat.getId()), now));
+        }
+        announce(booking, "booking.confirmed", now);
+        return views.of(booking);
+    }
+
+    public BookingView cancel(long userId, boolean admin, long bookingId) {
+        Instant now = clock.instant();
+        limitLockWaits();
+        Booking booking = lockVisible(userId, admin, bookingId);
+        booking.cancel();
+        release(booking, now);
+        em.createQuery("select t from Ticket t where t.booking = :booking", Ticket.class)
+                .setParameter("booking", booking)
+                .getResultStream()
+                .filter(Ticket::isValid)
+                .forEach(Ticket::voidTicket);
+        announce(booking, "booking.cancelled", now);
+        return views.of(booking);
+    }
+
+    /**
+     * Expires up to {@code limit} pending bookings whose hold ran out, skipping rows another instance is
+     * already expiring; returns how many it expired.
+     */
+    public int expireDue(int limit) {
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<Number> due = em.createNativeQuery("""
+                        select id from bookings where status = 'PENDING' and expires_at <= ?1
+                        order by expires_at limit ?2 for update skip locked""")
+                .setParameter(1, now)
+                .setParameter(2, limit)
+                .getResultList();
+        for (Number id : due) {
+            Booking booking = em.find(Booking.class, id.longValue());
+            booking.expire(now);
+            release(booking, now);
+            announce(booking, "booking.expired", now);
+        }
+        return due.size();
+    }
+
+    public BookingView get(long userId, boolean admin, long bookingId) {
+        Booking booking = em.find(Booking.class, bookingId);
+        if (booking == null || !(admin || booking.isOwnedBy(userId))) {
+            throw notFound(bookingId);
+        }
+        return views.of(booking);
+    }
+
+    public BookingPage mine(long userId, int page, int size) {
+        List<Booking> bookings = em.createQuery(
+                        "select b from Booking b where b.user.id = :user order by b.createdAt desc, b.id desc", Booking.class)
+                .setParameter("user", userId)
+                .setFirstResult(page * size)
+                .setMaxResults(size)
+                .getResultList();
+        long total = em.createQuery("select count(b) from Booking b where b.user.id = :user", Long.class)
+                .setParameter("user", userId)
+                .getSingleResult();
+        return new BookingPage(views.of(bookings), page, size, total);
+    }
+
+    private void release(Booking booking, Instant now) {
+        List<Long> released = new ArrayList<>();
+        for (Seat seat : lockedSeatsOf(booking)) {
+            seat.release();
+            released.add(seat.getId());
+        }
+        if (!released.isEmpty()) {
+            JsonArrayBuilder ids = Json.createArrayBuilder();
+            released.forEach(ids::add);
+            em.persist(new OutboxMessage("event", String.valueOf(booking.getEvent().getId()), "seats.released",
+                    Json.createObjectBuilder()
+                            .add("eventId", booking.getEvent().getId())
+                            .add("bookingId", booking.getId())
+                            .add("seatIds", ids)
+                            .build().toString(), now));
+        }
+    }
+
+    private List<Seat> lockedSeatsOf(Booking booking) {
+        return em.createQuery("select s from Seat s where s.booking = :booking order by s.id", Seat.class)
+                .setParameter("booking", booking)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    /** Others' bookings do not exist for the caller: 404, not 403, so ids reveal nothing. */
+    private Booking lockVisible(long userId, boolean admin, long bookingId) {
+        Booking booking = em.find(Booking.class, bookingId, LockModeType.PESSIMISTIC_WRITE);
+        if (booking == null || !(admin || booking.isOwnedBy(userId))) {
+            throw notFound(bookingId);
+        }
+        return booking;
+    }
+
+    private void announce(Booking booking, String type, Instant now) {
+        JsonArrayBuilder seatIds = Json.createArrayBuilder();
+        booking.getSeatIds().stream().sorted().forEach(seatIds::add);
+        em.persist(new OutboxMessage("booking", String.valueOf(booking.getId()), type, Json.createObjectBuilder()
+                .add("bookingId", booking.getId())
+                .add("userId", booking.getUser().getId())
+                .add("eventId", booking.getEvent().getId())
+                .add("status", booking.getStatus().name())
+                .add("seatIds", seatIds)
+                .add("totalCents", booking.getTotalCents())
+                .add("at", now.toString())
+                .build().toString(), now));
+        cache.evictAfterCommit(booking.getEvent().getId());
+    }
+
+    /** PostgreSQL waits for a row lock as long as it takes unless told otherwise; a rush must fail fast. */
+    private void limitLockWaits() {
+        em.createNativeQuery("select set_config('lock_timeout', ?1, true)")
+                .setParameter(1, lockTimeoutMillis + "ms")
+                .getSingleResult();
+    }
+
+    private static List<Long> validSeatIds(List<Long> seatIds) {
+        if (seatIds == null || seatIds.isEmpty() || seatIds.size() > MAX_SEATS) {
+            throw new InvalidRequestException("seatIds", "choose 1 to " + MAX_SEATS + " seats");
+        }
+        Set<Long> unique = new HashSet<>();
+        for (Long id : seatIds) {
+            if (id == null || id <= 0) {
+                throw new InvalidRequestException("seatIds", "seat ids are positive numbers");
+            }
+            if (!unique.add(id)) {
+                throw new InvalidRequestException("seatIds", "seat " + id + " is listed twice");
+            }
+        }
+        return seatIds.stream().sorted().toList();
+    }
+
+    private static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static NotFoundException notFound(long bookingId) {
+        return new NotFoundException("booking-not-found", "no booking " + bookingId);
+    }
+}
