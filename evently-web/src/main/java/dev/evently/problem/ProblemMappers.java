@@ -39,6 +39,9 @@ public final class ProblemMappers {
     }
 
     static String title(int status) {
+        if (status == 422) {
+            return "Unprocessable Content";
+        }
         Response.Status known = Response.Status.fromStatusCode(status);
         return known != null ? known.getReasonPhrase() : "HTTP " + status;
     }

@@ -80,7 +80,7 @@ public class Booking {
 
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "booking_seats", joinColumns = @JoinColumn(name = "booking_id"))
-    @Column(name = "seat_id", nullable = false, updatable = false)
+    @Column(name = "seat_id", nullable = false)
     private Set<Long> seatIds = new LinkedHashSet<>();
 
     protected Booking() {
