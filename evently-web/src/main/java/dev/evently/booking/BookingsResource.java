@@ -33,6 +33,7 @@ import dev.evently.booking.boundary.BookingView;
 import dev.evently.booking.boundary.Bookings;
 import dev.evently.booking.control.IdempotencyLocks;
 import dev.evently.platform.InvalidRequestException;
+import dev.evently.problem.QueryParameters;
 import dev.evently.security.Caller;
 
 @Path("bookings")
@@ -94,8 +95,8 @@ public class BookingsResource {
     @Operation(summary = "The caller's bookings, newest first")
     @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(ref = "BookingPage")))
     public BookingPage mine(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return bookings.mine(caller.userId(), Paging.number("page", page, 0, 0, 100_000),
-                Paging.number("size", size, 20, 1, 100));
+        return bookings.mine(caller.userId(), QueryParameters.number("page", page, 0, 0, 100_000),
+                QueryParameters.number("size", size, 20, 1, 100));
     }
 
     @GET

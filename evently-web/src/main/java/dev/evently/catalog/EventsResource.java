@@ -1,7 +1,6 @@
 package dev.evently.catalog;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.evently.catalog.boundary.EventQuery;
 import dev.evently.catalog.boundary.Events;
 import dev.evently.platform.InvalidRequestException;
+import dev.evently.problem.QueryParameters;
 
 @Path("events")
 @RequestScoped
@@ -58,13 +58,14 @@ public class EventsResource {
             @QueryParam("to") String to,
             @Parameter(description = "Page number from 0", example = "0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("size") String size) {
-        Instant fromTime = instant("from", from);
-        Instant toTime = instant("to", to);
+        Instant fromTime = QueryParameters.instant("from", from);
+        Instant toTime = QueryParameters.instant("to", to);
         if (fromTime != null && toTime != null && !toTime.isAfter(fromTime)) {
             throw new InvalidRequestException("to", "must be after from");
         }
-        EventQuery query = new EventQuery(text(text, "q"), text(venue, "venue"), fromTime, toTime,
-                number("page", page, 0, 0, 100_000), number("size", size, 20, 1, MAX_PAGE_SIZE));
+        EventQuery query = new EventQuery(QueryParameters.text("q", text), QueryParameters.text("venue", venue),
+                fromTime, toTime, QueryParameters.number("page", page, 0, 0, 100_000),
+                QueryParameters.number("size", size, 20, 1, MAX_PAGE_SIZE));
         return CachedResponses.of(events.upcoming(query), request);
     }
 
@@ -91,38 +92,5 @@ public class EventsResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response seats(@PathParam("id") long id) {
         return CachedResponses.of(events.seatMap(id), request);
-    }
-
-    private static String text(String value, String field) {
-        if (value != null && value.length() > 200) {
-            throw new InvalidRequestException(field, "at most 200 characters");
-        }
-        return value == null || value.isBlank() ? null : value;
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(field, "an ISO-8601 instant such as 2027-01-31T20:00:00Z");
-        }
-    }
-
-    private static int number(String field, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value);
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidRequestException(field, "a whole number from " + min + " to " + max);
     }
 }

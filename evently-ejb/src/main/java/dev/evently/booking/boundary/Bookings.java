@@ -1,14 +1,10 @@
 package dev.evently.booking.boundary;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -33,6 +29,7 @@ import dev.evently.catalog.control.CatalogCache;
 import dev.evently.catalog.entity.Event;
 import dev.evently.catalog.entity.Seat;
 import dev.evently.outbox.entity.OutboxMessage;
+import dev.evently.platform.Hashes;
 import dev.evently.platform.InvalidRequestException;
 import dev.evently.platform.NotFoundException;
 import dev.evently.platform.UnprocessableException;
@@ -75,7 +72,7 @@ public class Bookings {
 
     public Held hold(long userId, long eventId, List<Long> seatIds, String idempotencyKey) {
         List<Long> requested = validSeatIds(seatIds);
-        String requestHash = idempotencyKey == null ? null : hash(eventId + ":" + requested);
+        String requestHash = idempotencyKey == null ? null : Hashes.sha256Hex(eventId + ":" + requested);
         if (idempotencyKey != null) {
             List<Booking> earlier = em.createQuery(
                             "select b from Booking b where b.user.id = :user and b.idempotencyKey = :key", Booking.class)
@@ -261,15 +258,6 @@ public class Bookings {
             }
         }
         return seatIds.stream().sorted().toList();
-    }
-
-    private static String hash(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static NotFoundException notFound(long bookingId) {

@@ -1,9 +1,8 @@
 package dev.evently.catalog.boundary;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+
+import dev.evently.platform.Hashes;
 
 /**
  * A response body serialised once and kept with its strong ETag, so a cached seat map is sent as bytes
@@ -14,13 +13,8 @@ public record CachedJson(String etag, String json) {
     private static final char SEPARATOR = '\n';
 
     public static CachedJson of(String json) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
-            String tag = Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27);
-            return new CachedJson("\"" + tag + "\"", json);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String tag = Base64.getUrlEncoder().withoutPadding().encodeToString(Hashes.sha256(json)).substring(0, 27);
+        return new CachedJson("\"" + tag + "\"", json);
     }
 
     /** One string in Redis: the ETag, a newline, the body. */

@@ -1,10 +1,6 @@
 package dev.evently.catalog.control;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -24,6 +20,7 @@ import org.redisson.client.codec.StringCodec;
 
 import dev.evently.catalog.boundary.CachedJson;
 import dev.evently.catalog.boundary.EventQuery;
+import dev.evently.platform.Hashes;
 
 /**
  * Cache-aside for the catalogue in Redis. Keys carry a generation — one for the event list, one per
@@ -65,7 +62,7 @@ public class CatalogCache {
     private volatile long pausedUntilMillis;
 
     public CachedJson eventList(EventQuery query, Supplier<String> load) {
-        return cached(() -> PREFIX + "list:" + generation(LIST_GENERATION) + ":" + sha256(query.key()), listTtl, load);
+        return cached(() -> PREFIX + "list:" + generation(LIST_GENERATION) + ":" + Hashes.sha256Hex(query.key()).substring(0, 32), listTtl, load);
     }
 
     public CachedJson eventDetails(long eventId, Supplier<String> load) {
@@ -166,14 +163,5 @@ public class CatalogCache {
         pausedUntilMillis = System.currentTimeMillis() + pauseAfterFailure.toMillis();
         LOG.log(Level.WARNING, "Redis unavailable, catalogue reads go to PostgreSQL for "
                 + pauseAfterFailure.toSeconds() + " s: " + e);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
