@@ -1,6 +1,7 @@
 package dev.evently;
 
 import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
@@ -14,7 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 /**
  * The REST API; the web module's context root {@code /api} prefixes every path. Callers authenticate
  * with an RS256 bearer token from {@code POST /api/auth/login}, verified by MicroProfile JWT.
+ *
+ * <p>A CDI bean on purpose: Payara installs the MP-JWT mechanism (and the {@code JsonWebToken} bean) only
+ * when its CDI extension sees {@code @LoginConfig} on a bean; without it no token is ever checked and
+ * every {@code @RolesAllowed} resource answers 401.
  */
+@ApplicationScoped
 @ApplicationPath("/")
 @LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({"USER", "ADMIN"})
