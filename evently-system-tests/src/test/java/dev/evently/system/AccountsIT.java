@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,6 +97,31 @@ class AccountsIT {
         // the first account is untouched: its password still works, the intruder's does not
         assertThat(Auth.attemptLogin(email, Auth.PASSWORD).statusCode()).isEqualTo(200);
         assertThat(Auth.attemptLogin(email, "another password entirely").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void ofSimultaneousRegistrationsForOneEmailExactlyOneWins() throws Exception {
+        String email = Auth.uniqueEmail();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<HttpResponse<String>>> attempts = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String spelling = i % 2 == 0 ? email : email.toUpperCase(Locale.ROOT);
+                attempts.add(pool.submit(() -> Auth.register(spelling, Auth.PASSWORD, "Racer")));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<HttpResponse<String>> attempt : attempts) {
+                HttpResponse<String> response = attempt.get(60, TimeUnit.SECONDS);
+                statuses.add(response.statusCode());
+                if (response.statusCode() == 409) {
+                    ProblemsIT.assertProblem(response, 409, "https://evently.dev/problems/email-taken");
+                }
+            }
+            // the unique index decides the race the existence check cannot: never a 500, never two accounts
+            assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

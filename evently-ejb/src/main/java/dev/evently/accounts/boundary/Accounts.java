@@ -37,6 +37,12 @@ public class Accounts {
     /** A new USER account; the email is stored trimmed and lower-cased. Admins are never self-registered. */
     public User register(String email, String password, String name) {
         String normalized = User.normalizeEmail(email);
+        // Registrations of one address take turns (on every instance) until commit, so the check below sees
+        // a competitor's row instead of the insert failing on the unique index - whose error the JDBC driver
+        // reports, logged by Hibernate, with every value of the row, password hash included.
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) as registration")
+                .setParameter(1, "evently.users:" + normalized)
+                .getSingleResult();
         if (byEmail(normalized).isPresent()) {
             throw emailTaken();
         }
@@ -45,7 +51,7 @@ public class Accounts {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            // two registrations of one address at the same moment: the unique index decides
+            // the unique index stays the backstop, e.g. against the first admin's insert
             if (isUniqueViolation(e)) {
                 throw emailTaken();
             }
