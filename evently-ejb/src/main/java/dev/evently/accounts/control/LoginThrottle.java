@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.api.RRateLimiter;
 import org.redisson.api.RateType;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
 
 /**
  * Bounds failed logins per account and per client address with Redisson rate limiters, shared by every
@@ -25,6 +26,10 @@ import org.redisson.api.RedissonClient;
  * <p>Each attempt takes a permit from both budgets atomically <em>before</em> the password is checked, so
  * a burst of parallel guesses cannot outrun the limit; a successful login gives its permits back, so only
  * failures count and an honest user (or an office behind one address) is not locked out by logging in.
+ * (Redisson 3.52's {@code release} does not drop the permit's timestamp, so a given-back permit is
+ * counted back once more when its window passes: with successes in between, an address can get up to
+ * twice its limit of failures in a window. Successes on an account need its password, so the per-account
+ * limit does not loosen for a guesser.)
  *
  * <p>Redis only coordinates: when it cannot be reached the limits are not applied (fail open, with a
  * warning) and Redis is left alone for a few seconds, so logins never wait on a dead connection.
@@ -84,13 +89,26 @@ public class LoginThrottle {
         // the limit and window are part of the name: a changed configuration starts fresh budgets
         RRateLimiter limiter = redis.getRateLimiter(
                 "evently:login:" + scope + ":" + limit + "/" + window.toSeconds() + "s:" + key);
-        // keys expire after two idle windows, so limiters of one-off addresses do not pile up in Redis
-        limiter.trySetRate(RateType.OVERALL, limit, window, window.multipliedBy(2));
-        if (!limiter.tryAcquire()) {
+        if (!acquire(limiter, limit)) {
             return false;
         }
         taken.add(limiter);
         return true;
+    }
+
+    private boolean acquire(RRateLimiter limiter, long limit) {
+        // keys expire after two idle windows, so limiters of one-off addresses do not pile up in Redis
+        limiter.trySetRate(RateType.OVERALL, limit, window, window.multipliedBy(2));
+        try {
+            return limiter.tryAcquire();
+        } catch (RedisException e) {
+            if (!String.valueOf(e.getMessage()).contains("not initialized")) {
+                throw e;
+            }
+            // the idle limiter expired between the two calls: set it up again
+            limiter.trySetRate(RateType.OVERALL, limit, window, window.multipliedBy(2));
+            return limiter.tryAcquire();
+        }
     }
 
     private void redisUnavailable(RuntimeException e) {
