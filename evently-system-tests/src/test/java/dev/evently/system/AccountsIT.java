@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -267,7 +268,8 @@ class AccountsIT {
         List<Long> unknownEmail = new ArrayList<>();
         List<HttpResponse<String>> answers = new ArrayList<>();
 
-        for (int i = 0; i < 3; i++) {
+        // few attempts: every failure counts against 127.0.0.1's budget, which the whole suite shares
+        for (int i = 0; i < 2; i++) {
             long start = System.nanoTime();
             answers.add(Auth.attemptLogin(email, "not the password " + i));
             wrongPassword.add(System.nanoTime() - start);
@@ -283,16 +285,12 @@ class AccountsIT {
                     challenge -> assertThat(challenge).startsWith("Bearer"));
         }
         // the password hash dominates both (about 0.2 s); without the decoy an unknown email answers in
-        // a few milliseconds. A loose bound: the machine is busy and the samples are few.
-        assertThat(median(unknownEmail)).isGreaterThan(median(wrongPassword) / 3);
+        // a few milliseconds. A loose bound on the fastest of each: the machine is busy, the samples few.
+        assertThat(Collections.min(unknownEmail)).isGreaterThan(Collections.min(wrongPassword) / 3);
     }
 
     private static void assertNothingCreated(String email) {
         // had the refused request created the account, this would be a 409
         assertThat(Auth.register(email, Auth.PASSWORD, "Test User").statusCode()).isEqualTo(201);
-    }
-
-    private static long median(List<Long> values) {
-        return values.stream().sorted().toList().get(values.size() / 2);
     }
 }
