@@ -15,9 +15,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 /**
  * The REST API; the web module's context root {@code /api} prefixes every path. Callers authenticate
  * with an RS256 bearer token from {@code POST /api/auth/login}, verified by MicroProfile JWT.
+ *
+ * <p>A CDI bean on purpose: Payara installs the MP-JWT mechanism (and the {@code JsonWebToken} bean) only
+ * when its CDI extension sees {@code @LoginConfig} on a bean; without it no token is ever checked and
+ * every {@code @RolesAllowed} resource answers 401.
  */
+@ApplicationScoped
 @ApplicationPath("/")
-@ApplicationScoped // a CDI bean, so Payara's MP-JWT extension sees @LoginConfig
 @LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({"USER", "ADMIN"})
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",

@@ -21,13 +21,30 @@ final class Auth {
 
     /** A fresh USER account, logged in; unique per call so tests never share data. */
     static String newUserToken() {
-        String email = "user-" + UUID.randomUUID() + "@example.org";
-        HttpResponse<String> registered = post("/api/auth/register", null,
-                Map.of("email", email, "password", PASSWORD, "name", "Test User"));
+        return login(newUser(), PASSWORD);
+    }
+
+    /** A fresh USER account with {@link #PASSWORD}; returns its email. */
+    static String newUser() {
+        String email = uniqueEmail();
+        HttpResponse<String> registered = register(email, PASSWORD, "Test User");
         if (registered.statusCode() != 201) {
             throw new AssertionError("register failed: " + registered.statusCode() + " " + registered.body());
         }
-        return login(email, PASSWORD);
+        return email;
+    }
+
+    static String uniqueEmail() {
+        return "user-" + UUID.randomUUID() + "@example.org";
+    }
+
+    static HttpResponse<String> register(String email, String password, String name) {
+        return post("/api/auth/register", null, Map.of("email", email, "password", password, "name", name));
+    }
+
+    /** A login attempt, whatever its outcome. */
+    static HttpResponse<String> attemptLogin(String email, String password) {
+        return post("/api/auth/login", null, Map.of("email", email, "password", password));
     }
 
     static String adminToken() {
@@ -40,7 +57,7 @@ final class Auth {
     }
 
     static String login(String email, String password) {
-        HttpResponse<String> response = post("/api/auth/login", null, Map.of("email", email, "password", password));
+        HttpResponse<String> response = attemptLogin(email, password);
         if (response.statusCode() != 200) {
             throw new AssertionError("login failed: " + response.statusCode() + " " + response.body());
         }

@@ -51,11 +51,13 @@ public class ErrorPages {
         return problem(status);
     }
 
+    static final String BEARER_CHALLENGE = "Bearer realm=\"evently\"";
+
     static Response problem(int status) {
         return switch (status) {
             case 401 -> Response.fromResponse(Problem.of("unauthorized", "Unauthorized", 401,
                             "A valid bearer token is required: POST /api/auth/login issues one.").toResponse())
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"evently\"").build();
+                    .header(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE).build();
             case 403 -> Problem.of("forbidden", "Forbidden", 403, "Your role does not allow this.").toResponse();
             case 404 -> Problem.of("not-found", "Not Found", 404, "No resource at this path.").toResponse();
             default -> Problem.of("internal-error", "Internal error", 500, "Something went wrong on our side.")

@@ -1,10 +1,13 @@
 package dev.evently.problem;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
@@ -12,10 +15,13 @@ import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -35,7 +41,11 @@ public final class ProblemMappers {
     }
 
     static Response business(BusinessException e) {
-        return Problem.of(e.type(), title(e.status()), e.status(), e.getMessage()).with(e.details()).toResponse();
+        Response response = Problem.of(e.type(), title(e.status()), e.status(), e.getMessage()).with(e.details())
+                .toResponse();
+        // every 401 names the scheme that would succeed (RFC 9110 section 11.6.1)
+        return e.status() == 401 ? Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE,
+                ErrorPages.BEARER_CHALLENGE).build() : response;
     }
 
     static String title(int status) {
@@ -55,7 +65,8 @@ public final class ProblemMappers {
             return invalid(violations);
         }
         if (cause instanceof JsonbException || cause instanceof JsonParsingException) {
-            return malformed();
+            // JAX-RS wraps what the JSON-B provider throws while reading a body
+            return malformed(cause);
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof OptimisticLockException) {
@@ -124,6 +135,14 @@ public final class ProblemMappers {
             if (status >= 500) {
                 return unexpected(e);
             }
+            if (e instanceof BadRequestException && e.getCause() instanceof NoContentException) {
+                return Problem.of("malformed-body", "Malformed request body", 400,
+                        "The body is empty; a JSON object is expected.").toResponse();
+            }
+            if (status == 401 || status == 403) {
+                // @RolesAllowed refusing in JAX-RS answers as the container's own refusals do (ErrorPages)
+                return ErrorPages.problem(status);
+            }
             String title = title(status);
             String slug = e instanceof NotFoundException ? "not-found"
                     : e instanceof NotAllowedException ? "method-not-allowed"
@@ -146,7 +165,7 @@ public final class ProblemMappers {
     public static class Json implements ExceptionMapper<JsonbException> {
         @Override
         public Response toResponse(JsonbException e) {
-            return malformed();
+            return malformed(e);
         }
     }
 
@@ -154,13 +173,50 @@ public final class ProblemMappers {
     public static class JsonParsing implements ExceptionMapper<JsonParsingException> {
         @Override
         public Response toResponse(JsonParsingException e) {
-            return malformed();
+            return malformed(e);
         }
     }
 
-    static Response malformed() {
-        return Problem.of("malformed-body", "Malformed request body", 400,
-                "The body is not valid JSON of the expected shape.").toResponse();
+    // Yasson names the property at fault only inside its messages; nested properties repeat the first form.
+    private static final Pattern PROPERTY = Pattern.compile("Unable to deserialize property '([^']+)'");
+    private static final Pattern UNKNOWN = Pattern.compile("Json property (\\S+) can not be mapped");
+
+    /**
+     * Not JSON at all: a malformed-body problem. Well-formed JSON with a field of the wrong type or a field
+     * the endpoint does not know: an invalid-request problem naming the field, as a validation error would.
+     */
+    static Response malformed(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        List<String> path = new ArrayList<>();
+        for (Matcher property = PROPERTY.matcher(message); property.find(); ) {
+            path.add(property.group(1));
+        }
+        Matcher unknown = UNKNOWN.matcher(message);
+        String fault;
+        if (unknown.find()) {
+            path.add(unknown.group(1));
+            fault = "is not a field of this request";
+        } else if (message.contains(StrictJson.NOT_A_STRING)) {
+            fault = StrictJson.NOT_A_STRING;
+        } else {
+            fault = "has the wrong type";
+        }
+        if (path.isEmpty() || causedByParsing(e)) {
+            return Problem.of("malformed-body", "Malformed request body", 400,
+                    "The body is not valid JSON of the expected shape.").toResponse();
+        }
+        String field = String.join(".", path);
+        return Problem.of("invalid-request", "Invalid request", 400, field + ": " + fault)
+                .with(Map.of("violations", List.of(Map.of("field", field, "message", fault)))).toResponse();
+    }
+
+    private static boolean causedByParsing(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParsingException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Provider

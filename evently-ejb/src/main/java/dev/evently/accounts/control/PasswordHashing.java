@@ -1,6 +1,7 @@
 package dev.evently.accounts.control;
 
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,9 @@ public class PasswordHashing {
     @Inject
     Pbkdf2PasswordHash pbkdf2;
 
+    /** A hash of a password nobody knows, to check against when the account does not exist. */
+    private String decoy;
+
     @PostConstruct
     void configure() {
         pbkdf2.initialize(Map.of(
@@ -24,6 +28,7 @@ public class PasswordHashing {
                 "Pbkdf2PasswordHash.Iterations", "210000",
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "64"));
+        decoy = hash(UUID.randomUUID().toString());
     }
 
     public String hash(String password) {
@@ -32,5 +37,14 @@ public class PasswordHashing {
 
     public boolean matches(String password, String storedHash) {
         return storedHash != null && pbkdf2.verify(password.toCharArray(), storedHash);
+    }
+
+    /**
+     * Spends the time of {@link #matches} on a login for an unknown account, so the response time does not
+     * tell whether an address has an account. Never matches.
+     */
+    public boolean matchesNoAccount(String password) {
+        pbkdf2.verify(password.toCharArray(), decoy);
+        return false;
     }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 @Entity
@@ -42,11 +43,19 @@ public class User {
 
     /** @param passwordHash an already derived hash (PBKDF2 or stronger); the entity never sees a password */
     public User(String email, String passwordHash, String name, Role role, Instant now) {
-        this.email = Objects.requireNonNull(email, "email").strip();
+        this.email = normalizeEmail(Objects.requireNonNull(email, "email"));
         this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
         this.name = Objects.requireNonNull(name, "name").strip();
         this.role = Objects.requireNonNull(role, "role");
         this.createdAt = Objects.requireNonNull(now, "now");
+    }
+
+    /**
+     * The one spelling of an address Evently stores and looks up: trimmed and lower-cased, so Bob@X.io and
+     * bob@x.io are one account (the database backs this with a unique index on lower(email)).
+     */
+    public static String normalizeEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
     }
 
     public void changePasswordHash(String passwordHash) {
