@@ -26,8 +26,8 @@ class AdminEventsIT {
 
     @BeforeAll
     static void tokens() {
-        admin = Auth.adminToken();
-        user = Auth.newUserToken();
+        admin = Tokens.admin();
+        user = Tokens.newUser();
     }
 
     @Test

@@ -18,7 +18,7 @@ class CatalogCacheIT {
 
     @BeforeAll
     static void admin() {
-        admin = Auth.adminToken();
+        admin = Tokens.admin();
     }
 
     @Test

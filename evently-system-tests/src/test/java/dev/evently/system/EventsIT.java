@@ -23,7 +23,7 @@ class EventsIT {
 
     @BeforeAll
     static void admin() {
-        admin = Auth.adminToken();
+        admin = Tokens.admin();
     }
 
     @Test

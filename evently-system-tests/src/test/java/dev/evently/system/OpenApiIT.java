@@ -40,7 +40,7 @@ class OpenApiIT {
 
     @Test
     void documentedSchemasListExactlyTheFieldsTheApiReturns() {
-        String admin = Auth.adminToken();
+        String admin = Tokens.admin();
         long id = Catalog.published(admin, Catalog.uniqueName("Documented")).path("id").asLong();
         JsonNode details = Stack.json(Stack.get("/api/events/" + id));
         JsonNode page = Stack.json(Stack.get("/api/events?q=" + EventsIT.encode(details.path("name").asText())));
