@@ -3,6 +3,7 @@ package dev.evently.booking.boundary;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -289,9 +290,21 @@ public class Bookings {
         try {
             return lock.get();
         } catch (PessimisticLockException | LockTimeoutException e) {
+            if (deadlockVictim(e)) {
+                throw e;  // ordered locking rules deadlocks out: one goes to the log as the bug it is
+            }
             throw new ConflictException("seats-busy",
                     "Others are booking or changing the same seats right now; try again in a moment.");
         }
+    }
+
+    private static boolean deadlockVictim(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "40P01".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** PostgreSQL waits for a row lock as long as it takes unless told otherwise; a rush must fail fast. */
