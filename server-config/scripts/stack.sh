@@ -513,7 +513,7 @@ ensure_compose_client() {
 
 # A second domain beside the first, on other ports, sharing its PostgreSQL, Redis and broker: the tests that
 # book through two instances at once use it. Started and stopped through ./evently, as an operator would.
-SECOND_DOMAIN=evently-2
+SECOND_DOMAIN="$DOMAIN-2"
 SECOND_STARTED=0
 
 second_instance_start() {
