@@ -11,7 +11,11 @@ RUN="$EH/run"
 PAYARA="$EH/payara6"
 ASADMIN="$PAYARA/bin/asadmin"
 DOMAINS="$EH/domains"
-DOMAIN=evently
+# EVENTLY_DOMAIN names a further Payara domain beside the first, sharing PostgreSQL, Redis and the broker.
+DOMAIN="${EVENTLY_DOMAIN:-evently}"
+# What belongs to one domain (rendered configuration, asadmin logs, the deployed EAR's checksum): the first
+# domain keeps it in run/ as it always did, any other in run/<domain>/.
+if [ "$DOMAIN" = evently ]; then DRUN="$RUN"; else DRUN="$RUN/$DOMAIN"; fi
 ARTEMIS_HOME="$EH/apache-artemis-2.44.0"
 BROKER="$EH/broker"
 STARTED=()
@@ -57,7 +61,8 @@ build_if_needed() {
 # ---------------------------------------------------------------- configuration
 
 load_secrets() {
-    mkdir -p "$EH" "$RUN"
+    [[ "$DOMAIN" =~ ^[A-Za-z0-9][A-Za-z0-9_-]*$ ]] || die "EVENTLY_DOMAIN must be letters, digits, '-' or '_'"
+    mkdir -p "$EH" "$RUN" "$DRUN"
     local file="$EH/secrets.env"
     if [ ! -f "$file" ]; then
         info "generating local development secrets in $file"
@@ -303,10 +308,21 @@ VALUES
     printf '%s\n# rar %s\n# ports %s %s %s\n' "$text" "$(cksum < "$RAR")" "$HTTP_PORT" "$ADMIN_PORT" "$PORT_BASE"
 }
 
-domain_running() { "$ASADMIN" list-domains --domaindir "$DOMAINS" 2>/dev/null | grep -q "^$DOMAIN running"; }
+domain_running() { "$ASADMIN" list-domains --domaindir "$DOMAINS" 2>/dev/null | grep -q "^${1:-$DOMAIN} running"; }
+running_domains() { "$ASADMIN" list-domains --domaindir "$DOMAINS" 2>/dev/null | awk '$2 == "running" { print $1 }'; }
+
+# Application settings the server reads from its environment only when it starts. A domain running with
+# other values is restarted, so that what the caller asked for is what runs (./evently test shortens holds).
+APP_SETTINGS=(EVENTLY_BOOKING_HOLD_TIME)
+app_settings() { local name; for name in "${APP_SETTINGS[@]}"; do printf '%s=%s\n' "$name" "${!name:-}"; done; }
+app_settings_changed() {
+    local file="$DRUN/app-settings"
+    if [ -f "$file" ]; then [ "$(app_settings)" != "$(cat "$file")" ]
+    else app_settings | grep -qv '=$'; fi
+}
 
 payara_configure() {
-    local wanted="$RUN/domain.asadmin.next" current="$DOMAINS/$DOMAIN/evently.asadmin"
+    local wanted="$DRUN/domain.asadmin.next" current="$DOMAINS/$DOMAIN/evently.asadmin"
     (umask 077; render_domain_config > "$wanted")
     if [ -f "$current" ] && cmp -s "$wanted" "$current"; then rm -f "$wanted"; return 0; fi
     step "Configuring a fresh Payara domain (first time or configuration changed)"
@@ -317,18 +333,18 @@ payara_configure() {
     local ports=(--adminport "$ADMIN_PORT" --instanceport "$HTTP_PORT")
     [ -z "$PORT_BASE" ] || ports=(--portbase "$PORT_BASE")
     "$ASADMIN" create-domain --nopassword --domaindir "$DOMAINS" "${ports[@]}" \
-        "$DOMAIN" >"$RUN/create-domain.log" 2>&1 \
-        || { cat "$RUN/create-domain.log"; die "create-domain failed"; }
+        "$DOMAIN" >"$DRUN/create-domain.log" 2>&1 \
+        || { cat "$DRUN/create-domain.log"; die "create-domain failed"; }
     cp "$DIST/postgresql.jar" "$DOMAINS/$DOMAIN/lib/"
     info "starting the domain to apply server-config/domain/evently.asadmin"
-    "$ASADMIN" start-domain --domaindir "$DOMAINS" "$DOMAIN" >"$RUN/start-domain.log" 2>&1 \
-        || { cat "$RUN/start-domain.log"; die "start-domain failed"; }
+    "$ASADMIN" start-domain --domaindir "$DOMAINS" "$DOMAIN" >"$DRUN/start-domain.log" 2>&1 \
+        || { cat "$DRUN/start-domain.log"; die "start-domain failed"; }
     # multimode goes on after a failed command: its log is the verdict
-    "$ASADMIN" --port "$ADMIN_PORT" multimode --file "$wanted" >"$RUN/configure-domain.log" 2>&1 || true
-    if grep -q '^Command .* failed' "$RUN/configure-domain.log"; then
-        grep -B3 '^Command .* failed' "$RUN/configure-domain.log"
+    "$ASADMIN" --port "$ADMIN_PORT" multimode --file "$wanted" >"$DRUN/configure-domain.log" 2>&1 || true
+    if grep -q '^Command .* failed' "$DRUN/configure-domain.log"; then
+        grep -B3 '^Command .* failed' "$DRUN/configure-domain.log"
         "$ASADMIN" stop-domain --domaindir "$DOMAINS" "$DOMAIN" >/dev/null
-        die "domain configuration failed (log: $RUN/configure-domain.log)"
+        die "domain configuration failed (log: $DRUN/configure-domain.log)"
     fi
     "$ASADMIN" stop-domain --domaindir "$DOMAINS" "$DOMAIN" >/dev/null
     mv "$wanted" "$current"
@@ -337,31 +353,41 @@ payara_configure() {
 payara_start() {
     payara_provision
     payara_configure
-    if domain_running; then info "Payara: domain already running"; return 0; fi
+    if domain_running; then
+        if ! app_settings_changed; then info "Payara: domain $DOMAIN already running"; return 0; fi
+        info "restarting domain $DOMAIN: application settings changed ($(app_settings | tr '\n' ' '))"
+        payara_stop
+    fi
+    local port
+    for port in "$HTTP_PORT" "$ADMIN_PORT"; do
+        port_open 127.0.0.1 "$port" && die "port $port is taken (another domain?); set EVENTLY_PORT_BASE"
+    done
     step "Starting Payara Server (domain $DOMAIN, http $HTTP_PORT, admin $ADMIN_PORT)"
-    "$ASADMIN" start-domain --domaindir "$DOMAINS" "$DOMAIN" >"$RUN/start-domain.log" 2>&1 \
-        || { cat "$RUN/start-domain.log"; die "start-domain failed"; }
+    "$ASADMIN" start-domain --domaindir "$DOMAINS" "$DOMAIN" >"$DRUN/start-domain.log" 2>&1 \
+        || { cat "$DRUN/start-domain.log"; die "start-domain failed"; }
+    app_settings > "$DRUN/app-settings"
     STARTED+=(payara)
 }
 
-payara_stop() {
-    if [ -x "$ASADMIN" ] && domain_running; then
-        info "stopping Payara"
-        "$ASADMIN" stop-domain --domaindir "$DOMAINS" "$DOMAIN" >/dev/null || true
+payara_stop() { # [domain], this command's by default
+    local domain="${1:-$DOMAIN}"
+    if [ -x "$ASADMIN" ] && domain_running "$domain"; then
+        if [ "$domain" = evently ]; then info "stopping Payara"; else info "stopping Payara (domain $domain)"; fi
+        "$ASADMIN" stop-domain --domaindir "$DOMAINS" "$domain" >/dev/null || true
     fi
 }
 
 ear_deploy() {
     local sum; sum="$(cksum < "$EAR")"
-    if [ -f "$RUN/ear.cksum" ] && [ "$(cat "$RUN/ear.cksum")" = "$sum" ] \
+    if [ -f "$DRUN/ear.cksum" ] && [ "$(cat "$DRUN/ear.cksum")" = "$sum" ] \
         && "$ASADMIN" --port "$ADMIN_PORT" list-applications 2>/dev/null | grep -q '^evently '; then
         info "application: already deployed"
         return 0
     fi
     step "Deploying evently.ear (migrates the schema)"
-    "$ASADMIN" --port "$ADMIN_PORT" deploy --force=true --name evently "$EAR" >"$RUN/deploy.log" 2>&1 \
-        || { cat "$RUN/deploy.log"; die "deployment failed; ./evently logs shows the server log"; }
-    echo "$sum" > "$RUN/ear.cksum"
+    "$ASADMIN" --port "$ADMIN_PORT" deploy --force=true --name evently "$EAR" >"$DRUN/deploy.log" 2>&1 \
+        || { cat "$DRUN/deploy.log"; die "deployment failed; ./evently logs shows the server log"; }
+    echo "$sum" > "$DRUN/ear.cksum"
 }
 
 ear_undeploy() {
@@ -369,7 +395,7 @@ ear_undeploy() {
         info "undeploying evently"
         "$ASADMIN" --port "$ADMIN_PORT" undeploy evently >/dev/null
     fi
-    rm -f "$RUN/ear.cksum"
+    rm -f "$DRUN/ear.cksum"
 }
 
 wait_ready() {
@@ -418,8 +444,13 @@ stack_stop() {
         local i
         for ((i = ${#STARTED[@]} - 1; i >= 0; i--)); do "${STARTED[$i]}_stop"; done
         STARTED=()
+    elif [ -n "${EVENTLY_DOMAIN:-}" ]; then
+        # one named domain: the shared parts go on serving the others
+        payara_stop
     else
-        payara_stop; broker_stop; redis_stop; postgres_stop
+        local domain
+        for domain in $(running_domains); do payara_stop "$domain"; done
+        broker_stop; redis_stop; postgres_stop
     fi
 }
 
@@ -443,6 +474,12 @@ stack_status() {
     printf '%-10s %-8s %s:%s\n' broker "$state" "$BROKER_HOST" "$BROKER_PORT"
     [ -x "$ASADMIN" ] && domain_running && state=running || state=stopped
     printf '%-10s %-8s http %s, admin %s\n' payara "$state" "$HTTP_PORT" "$ADMIN_PORT"
+    local domain ports
+    for domain in $([ -x "$ASADMIN" ] && running_domains); do
+        [ "$domain" != "$DOMAIN" ] || continue
+        ports=$(sed -n 's/^# ports \([0-9]*\) \([0-9]*\).*/http \1, admin \2/p' "$DOMAINS/$domain/evently.asadmin" 2>/dev/null)
+        printf '%-10s %-8s %s (EVENTLY_DOMAIN=%s)\n' payara running "$ports" "$domain"
+    done
     printf 'readiness: '
     tools get "$BASE_URL/health/ready" || true
 }
@@ -474,11 +511,35 @@ ensure_compose_client() {
     return 1
 }
 
+# A second domain beside the first, on other ports, sharing its PostgreSQL, Redis and broker: the tests that
+# book through two instances at once use it. Started and stopped through ./evently, as an operator would.
+SECOND_DOMAIN="$DOMAIN-2"
+SECOND_STARTED=0
+
+second_instance_start() {
+    local base="${EVENTLY_TEST_SECOND_PORT_BASE:-$(( ${PORT_BASE:-9500} + 500 ))}" log="$RUN/$SECOND_DOMAIN.log"
+    SECOND_BASE_URL="http://127.0.0.1:$((base + 80))"
+    step "Second instance: domain $SECOND_DOMAIN on $SECOND_BASE_URL (same database, Redis and broker)"
+    domain_running "$SECOND_DOMAIN" || SECOND_STARTED=1
+    EVENTLY_DOMAIN="$SECOND_DOMAIN" EVENTLY_PORT_BASE="$base" "$ROOT/evently" start >"$log" 2>&1 \
+        || { tail -30 "$log"; die "the second instance did not start (log: $log)"; }
+    grep -E '^    (ready after|Payara:|restarting)' "$log" || true
+}
+
+second_instance_stop() {
+    [ "$SECOND_STARTED" = 1 ] || return 0
+    EVENTLY_DOMAIN="$SECOND_DOMAIN" "$ROOT/evently" stop || true
+    SECOND_STARTED=0
+}
+
 stack_test() {
     local t0=$SECONDS compose_required=false
+    # Holds that run out within seconds let the expiry race finish in the suite's time. Tests read the value
+    # from the system property evently.booking.hold-time; EVENTLY_TEST_HOLD_TIME sets another.
+    export EVENTLY_BOOKING_HOLD_TIME="${EVENTLY_TEST_HOLD_TIME:-PT10S}"
     step "Build and unit tests"
     mvn -B -ntp install "$@" || die "build or unit tests failed"
-    trap 'stack_stop' EXIT
+    trap 'second_instance_stop; stack_stop' EXIT
     stack_infra
     ear_undeploy
     step "Integration tests (Arquillian, remote Payara)"
@@ -486,13 +547,15 @@ stack_test() {
         -Dpayara.adminPort="$ADMIN_PORT" "$@" || die "integration tests failed"
     ear_deploy
     wait_ready
+    second_instance_start
     ensure_compose_client && compose_required=true
     # the system tests check invariants in SQL, as an operator would
     export EVENTLY_TEST_DB_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME" \
         EVENTLY_TEST_DB_USER="$DB_USER" EVENTLY_TEST_DB_PASSWORD="$DB_PASSWORD"
     step "System tests (HTTP against the running stack)"
     mvn -B -ntp -pl evently-system-tests verify -DskipITs=false -Devently.compose.required="$compose_required" \
-        -Devently.base-url="$BASE_URL" -Devently.redis-embedded="$REDIS_EMBEDDED" "$@" \
+        -Devently.base-url="$BASE_URL" -Devently.second-base-url="$SECOND_BASE_URL" \
+        -Devently.booking.hold-time="$EVENTLY_BOOKING_HOLD_TIME" -Devently.redis-embedded="$REDIS_EMBEDDED" "$@" \
         || die "system tests failed"
     info "all tests passed in $((SECONDS - t0)) s"
 }

@@ -58,7 +58,8 @@ class BookingsIT {
         assertThat(booking.path("totalCents").asLong()).isEqualTo(9000);
         assertThat(booking.path("seats").findValuesAsText("label")).containsExactly("Floor A-1", "Floor A-2");
         Instant expiresAt = Instant.parse(booking.path("expiresAt").asText());
-        assertThat(expiresAt).isBetween(Instant.now().plus(Duration.ofMinutes(9)), Instant.now().plus(Duration.ofMinutes(11)));
+        assertThat(expiresAt).isBetween(Instant.now().plus(Stack.HOLD_TIME).minusSeconds(5),
+                Instant.now().plus(Stack.HOLD_TIME).plusSeconds(1));
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
                 l -> assertThat(l).endsWith("/api/bookings/" + booking.path("id").asLong()));
         JsonNode map = Stack.json(Stack.get("/api/events/" + venue.eventId() + "/seats"));

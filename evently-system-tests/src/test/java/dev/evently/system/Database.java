@@ -4,44 +4,130 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** SQL against the stack's database, for invariants no API shows directly. */
+/**
+ * SQL against the stack's database: checks of invariants no API shows directly, and test accounts
+ * ({@link Tokens}). Everything else goes through HTTP.
+ */
 final class Database {
+
+    /**
+     * PostgreSQL counts a deadlock in the backend that detected it and publishes its counters at most once a
+     * second while busy, or 10 s (PGSTAT_IDLE_INTERVAL) after it went idle. Past this horizon after the last
+     * transaction of a run, {@code pg_stat_database} shows all of that run's deadlocks.
+     */
+    static final Duration STATS_FLUSH_HORIZON = Duration.ofMillis(10_500);
 
     private Database() {
     }
 
-    /** The first column of the first row, as a number. */
     static long count(String sql, Object... parameters) {
-        return run(sql, parameters, statement -> {
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        });
+        Object value = row(sql, parameters).values().iterator().next();
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     /** For what only time would do otherwise, such as letting a hold run out now. */
     static int update(String sql, Object... parameters) {
-        return run(sql, parameters, PreparedStatement::executeUpdate);
-    }
-
-    private interface Work<T> {
-        T on(PreparedStatement statement) throws SQLException;
-    }
-
-    private static <T> T run(String sql, Object[] parameters, Work<T> work) {
-        try (Connection connection = DriverManager.getConnection(env("EVENTLY_TEST_DB_URL"),
-                env("EVENTLY_TEST_DB_USER"), System.getenv("EVENTLY_TEST_DB_PASSWORD"));
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
-            return work.on(statement);
+            return statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
+    }
+
+    static Map<String, Object> row(String sql, Object... parameters) {
+        List<Map<String, Object>> rows = rows(sql, parameters);
+        if (rows.size() != 1) {
+            throw new IllegalStateException("expected one row, got " + rows.size() + ": " + sql);
+        }
+        return rows.get(0);
+    }
+
+    static List<Map<String, Object>> rows(String sql, Object... parameters) {
+        try (Connection connection = connect()) {
+            return rows(connection, sql, parameters);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** Runs the work in one read-only REPEATABLE READ transaction: every query sees the same snapshot. */
+    static <T> T snapshot(SqlWork<T> work) {
+        try (Connection connection = connect()) {
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setReadOnly(true);
+            connection.setAutoCommit(false);
+            try {
+                return work.run(connection);
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<Map<String, Object>> rows(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet results = statement.executeQuery()) {
+                ResultSetMetaData meta = results.getMetaData();
+                List<Map<String, Object>> rows = new ArrayList<>();
+                while (results.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int c = 1; c <= meta.getColumnCount(); c++) {
+                        row.put(meta.getColumnLabel(c), results.getObject(c));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        }
+    }
+
+    static long count(Connection connection, String sql, Object... parameters) throws SQLException {
+        Object value = rows(connection, sql, parameters).get(0).values().iterator().next();
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    /** Deadlocks PostgreSQL has detected in this database since its statistics were last reset. */
+    static long deadlocks() {
+        return count("select deadlocks from pg_stat_database where datname = current_database()");
+    }
+
+    /**
+     * Deadlocks counted once every backend has published what it did up to {@code lastActivity}: waits
+     * out what is left of {@link #STATS_FLUSH_HORIZON}, the statistics' own publication delay.
+     */
+    static long deadlocksAfter(Instant lastActivity) throws InterruptedException {
+        long wait = Duration.between(Instant.now(), lastActivity.plus(STATS_FLUSH_HORIZON)).toMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+        return deadlocks();
+    }
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(env("EVENTLY_TEST_DB_URL"), env("EVENTLY_TEST_DB_USER"),
+                System.getenv("EVENTLY_TEST_DB_PASSWORD"));
     }
 
     private static String env(String name) {

@@ -17,6 +17,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class Stack {
 
     static final String BASE_URL = System.getProperty("evently.base-url", "http://127.0.0.1:8080");
+    /** A second server instance on the same database, Redis and broker; ./evently test always starts one. */
+    static final String SECOND_BASE_URL = System.getProperty("evently.second-base-url", "");
+    /** How long the server holds seats for a pending booking (./evently test shortens it). */
+    static final Duration HOLD_TIME = Duration.parse(System.getProperty("evently.booking.hold-time", "PT10M"));
     static final Path HOME = Path.of(System.getProperty("evently.home", "..")).toAbsolutePath().normalize();
     static final ObjectMapper JSON = new ObjectMapper();
 

@@ -66,7 +66,8 @@ public class BookingsResource {
     @APIResponse(responseCode = "400", description = "Invalid request",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "Seats unavailable (listed in unavailableSeatIds), event not on "
-            + "sale, or the same Idempotency-Key still in flight",
+            + "sale, the same Idempotency-Key still in flight, or seats-busy: others are booking the same seats "
+            + "right now (retry in a moment)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different request",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
@@ -116,7 +117,8 @@ public class BookingsResource {
     @APIResponse(responseCode = "200", description = "Confirmed", content = @Content(schema = @Schema(ref = "Booking")))
     @APIResponse(responseCode = "404", description = "No such booking of the caller",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = "Expired, cancelled or already confirmed otherwise",
+    @APIResponse(responseCode = "409", description = "Expired, cancelled or already confirmed otherwise, or "
+            + "seats-busy (the booking is being expired or changed right now)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public BookingView confirm(@PathParam("id") long id, @NotNull @Valid Payment payment) {
         return bookings.confirm(caller.userId(), caller.isAdmin(), id, payment.paymentReference());
@@ -128,7 +130,8 @@ public class BookingsResource {
     @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(ref = "Booking")))
     @APIResponse(responseCode = "404", description = "No such booking of the caller",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = "Already cancelled or expired",
+    @APIResponse(responseCode = "409", description = "Already cancelled or expired, or seats-busy (the booking is "
+            + "being expired or changed right now)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public BookingView cancel(@PathParam("id") long id) {
         return bookings.cancel(caller.userId(), caller.isAdmin(), id);

@@ -1,5 +1,6 @@
 package dev.evently.problem;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,9 @@ import java.util.regex.Pattern;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.BadRequestException;
@@ -36,6 +39,9 @@ import dev.evently.platform.BusinessException;
 public final class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+    /** PostgreSQL's SQLSTATEs for a lock wait past lock_timeout and for a deadlock victim. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final String DEADLOCK = "40P01";
 
     private ProblemMappers() {
     }
@@ -73,6 +79,13 @@ public final class ProblemMappers {
                 return Problem.of("stale-version", "Conflict", 409,
                         "Someone changed this at the same time; reload and try again.").toResponse();
             }
+            if (lockContention(t)) {
+                if (hasSqlState(t, DEADLOCK)) {
+                    LOG.log(Level.WARNING, "deadlock victim: locks are taken in one order, so this is a bug", e);
+                }
+                return Problem.of("seats-busy", "Conflict", 409,
+                        "Others are booking or changing the same seats right now; try again in a moment.").toResponse();
+            }
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "incident " + incident, e);
@@ -100,6 +113,25 @@ public final class ProblemMappers {
             return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
         }
         return parts[parts.length - 1];
+    }
+
+    /**
+     * A row lock not granted within the transaction's lock_timeout, or a deadlock victim: the whole transaction
+     * rolled back, nothing changed, and the same request may well succeed a moment later.
+     */
+    static boolean lockContention(Throwable t) {
+        return t instanceof PessimisticLockException || t instanceof LockTimeoutException
+                || t instanceof SQLException sql
+                && (LOCK_NOT_AVAILABLE.equals(sql.getSQLState()) || DEADLOCK.equals(sql.getSQLState()));
+    }
+
+    private static boolean hasSqlState(Throwable e, String state) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable e) {

@@ -1,12 +1,16 @@
 package dev.evently.booking.boundary;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -14,7 +18,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PessimisticLockException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -28,7 +34,9 @@ import dev.evently.booking.entity.Ticket;
 import dev.evently.catalog.control.CatalogCache;
 import dev.evently.catalog.entity.Event;
 import dev.evently.catalog.entity.Seat;
+import dev.evently.catalog.entity.SeatStatus;
 import dev.evently.outbox.entity.OutboxMessage;
+import dev.evently.platform.ConflictException;
 import dev.evently.platform.Hashes;
 import dev.evently.platform.InvalidRequestException;
 import dev.evently.platform.NotFoundException;
@@ -93,11 +101,12 @@ public class Bookings {
             throw new NotFoundException("event-not-found", "no event " + eventId);
         }
         event.requireOnSale(now);
+        requireAvailableNow(requested, eventId);
         limitLockWaits();
-        List<Seat> seats = em.createQuery("select s from Seat s where s.id in :ids order by s.id", Seat.class)
+        List<Seat> seats = locking(() -> em.createQuery("select s from Seat s where s.id in :ids order by s.id", Seat.class)
                 .setParameter("ids", requested)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
+                .getResultList());
         List<Long> unavailable = new ArrayList<>(requested);
         for (Seat seat : seats) {
             if (seat.isAvailable() && seat.getEvent().getId() == eventId) {
@@ -135,7 +144,7 @@ public class Bookings {
         limitLockWaits();
         Booking booking = lockVisible(userId, admin, bookingId);
         booking.cancel();
-        release(booking, now);
+        release(booking, lockedSeatsOf(booking), now);
         em.createQuery("select t from Ticket t where t.booking = :booking", Ticket.class)
                 .setParameter("booking", booking)
                 .getResultStream()
@@ -147,21 +156,33 @@ public class Bookings {
 
     /**
      * Expires up to {@code limit} pending bookings whose hold ran out, skipping rows another instance is
-     * already expiring; returns how many it expired.
+     * already expiring; returns how many it expired. The seats of the whole batch are locked in one ascending
+     * pass, as a hold locks its seats: locked booking by booking, a hold wanting seats of two expiring
+     * bookings could wait for the sweep while the sweep waits for it.
      */
     public int expireDue(int limit) {
         Instant now = clock.instant();
+        limitLockWaits();
         @SuppressWarnings("unchecked")
-        List<Number> due = em.createNativeQuery("""
+        List<Long> due = ((List<Number>) em.createNativeQuery("""
                         select id from bookings where status = 'PENDING' and expires_at <= ?1
                         order by expires_at limit ?2 for update skip locked""")
                 .setParameter(1, now)
                 .setParameter(2, limit)
-                .getResultList();
-        for (Number id : due) {
-            Booking booking = em.find(Booking.class, id.longValue());
+                .getResultList()).stream().map(Number::longValue).toList();
+        if (due.isEmpty()) {
+            return 0;
+        }
+        Map<Long, List<Seat>> seatsByBooking = locking(() -> em.createQuery(
+                        "select s from Seat s where s.booking.id in :bookings order by s.id", Seat.class)
+                .setParameter("bookings", due)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()).stream()
+                .collect(Collectors.groupingBy(seat -> seat.getBooking().getId()));
+        for (Long id : due) {
+            Booking booking = em.find(Booking.class, id);
             booking.expire(now);
-            release(booking, now);
+            release(booking, seatsByBooking.getOrDefault(id, List.of()), now);
             announce(booking, "booking.expired", now);
         }
         return due.size();
@@ -188,9 +209,10 @@ public class Bookings {
         return new BookingPage(views.of(bookings), page, size, total);
     }
 
-    private void release(Booking booking, Instant now) {
+    /** Puts the booking's seats, locked by the caller, back on sale. */
+    private void release(Booking booking, List<Seat> seats, Instant now) {
         List<Long> released = new ArrayList<>();
-        for (Seat seat : lockedSeatsOf(booking)) {
+        for (Seat seat : seats) {
             seat.release();
             released.add(seat.getId());
         }
@@ -206,16 +228,36 @@ public class Bookings {
         }
     }
 
+    /**
+     * Fails fast on seats already taken when the request comes in, without queueing for their locks: in a
+     * rush most requests name seats someone just took. A scalar read, so that no entity loaded before its lock
+     * sits in the persistence context with stale state; the check under the locks decides.
+     */
+    private void requireAvailableNow(List<Long> requested, long eventId) {
+        List<Long> free = em.createQuery("""
+                        select s.id from Seat s
+                        where s.id in :ids and s.event.id = :event and s.status = :available""", Long.class)
+                .setParameter("ids", requested)
+                .setParameter("event", eventId)
+                .setParameter("available", SeatStatus.AVAILABLE)
+                .getResultList();
+        if (free.size() < requested.size()) {
+            List<Long> unavailable = new ArrayList<>(requested);
+            unavailable.removeAll(free);
+            throw new SeatsUnavailableException(unavailable);
+        }
+    }
+
     private List<Seat> lockedSeatsOf(Booking booking) {
-        return em.createQuery("select s from Seat s where s.booking = :booking order by s.id", Seat.class)
+        return locking(() -> em.createQuery("select s from Seat s where s.booking = :booking order by s.id", Seat.class)
                 .setParameter("booking", booking)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
+                .getResultList());
     }
 
     /** Others' bookings do not exist for the caller: 404, not 403, so ids reveal nothing. */
     private Booking lockVisible(long userId, boolean admin, long bookingId) {
-        Booking booking = em.find(Booking.class, bookingId, LockModeType.PESSIMISTIC_WRITE);
+        Booking booking = locking(() -> em.find(Booking.class, bookingId, LockModeType.PESSIMISTIC_WRITE));
         if (booking == null || !(admin || booking.isOwnedBy(userId))) {
             throw notFound(bookingId);
         }
@@ -235,6 +277,31 @@ public class Bookings {
                 .add("at", now.toString())
                 .build().toString(), now));
         cache.evictAfterCommit(booking.getEvent().getId());
+    }
+
+    /**
+     * Takes row locks; a lock not granted within the lock timeout is a 409 the client may retry (the
+     * transaction rolls back), not a server error.
+     */
+    private static <T> T locking(Supplier<T> lock) {
+        try {
+            return lock.get();
+        } catch (PessimisticLockException | LockTimeoutException e) {
+            if (deadlockVictim(e)) {
+                throw e;  // ordered locking rules deadlocks out: one goes to the log as the bug it is
+            }
+            throw new ConflictException("seats-busy",
+                    "Others are booking or changing the same seats right now; try again in a moment.");
+        }
+    }
+
+    private static boolean deadlockVictim(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "40P01".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** PostgreSQL waits for a row lock as long as it takes unless told otherwise; a rush must fail fast. */

@@ -34,7 +34,13 @@ public class HoldExpiry {
         int total = 0;
         int expired;
         do {
-            expired = bookings.expireDue(batchSize);
+            try {
+                expired = bookings.expireDue(batchSize);
+            } catch (RuntimeException e) {
+                // e.g. a seat's lock not granted in time: the batch rolled back whole, the next tick takes it again
+                LOG.warning(() -> "hold expiry batch rolled back, retried at the next tick: " + e);
+                break;
+            }
             total += expired;
         } while (expired == batchSize);
         if (total > 0) {

@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
+import io.netty.resolver.DefaultAddressResolverGroup;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
@@ -38,6 +39,12 @@ public class RedisConnection {
                 .setRetryInterval(200)
                 .setConnectionMinimumIdleSize(4)
                 .setConnectionPoolSize(32);
+        // The JDK's resolver, not netty's DNS resolver. Payara shows the Artemis adapter's netty classes to every
+        // application, and netty's DNS resolver registers a name in their shared constant pool as its class
+        // initialises: after a redeployment in the same server every Redisson.create failed, and each failure
+        // leaked an event loop group's file descriptors until the server could open none.
+        config.setAddressResolverGroupFactory((datagramChannel, socketChannel, nameServers) ->
+                DefaultAddressResolverGroup.INSTANCE);
         return Redisson.create(config);
     }
 
