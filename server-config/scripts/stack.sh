@@ -98,6 +98,7 @@ stack_env() {
     fi
     BASE_URL="http://127.0.0.1:$HTTP_PORT"
 
+    PG_BASE="$(pg_base)"
     if [ -n "${EVENTLY_DB_URL:-}" ]; then
         DB_EMBEDDED=0
         local rest="${EVENTLY_DB_URL#jdbc:postgresql://}"
@@ -146,7 +147,9 @@ stack_env() {
 # ---------------------------------------------------------------- PostgreSQL (embedded)
 
 # PostgreSQL refuses to run as root: as root, the embedded server runs as 'nobody' in a directory it can reach.
+# Decided once per command (stack_env caches it): runuser inside a signal handler kills the script.
 pg_base() {
+    if [ -n "${PG_BASE:-}" ]; then echo "$PG_BASE"; return; fi
     if [ "$(id -u)" -ne 0 ]; then echo "$EH/postgres"; return; fi
     if runuser -u nobody -- test -x "$EH" 2>/dev/null; then echo "$EH/postgres"; return; fi
     echo "/var/tmp/evently-postgres-$(printf '%s' "$EH" | cksum | cut -d' ' -f1)"
@@ -188,12 +191,17 @@ postgres_start() {
     STARTED+=(postgres)
 }
 
+# A fast shutdown (what pg_ctl -m fast sends), signalled directly: no runuser on the way out, so a Ctrl-C
+# handler stops PostgreSQL as reliably as it stops everything else.
 postgres_stop() {
-    local base; base="$(pg_base)"
-    if [ -x "$base/pgsql/bin/pg_ctl" ] && pg_as "$base/pgsql/bin/pg_ctl" -D "$base/data" status >/dev/null 2>&1; then
-        info "stopping PostgreSQL"
-        pg_as "$base/pgsql/bin/pg_ctl" -D "$base/data" -m fast -w stop >/dev/null
-    fi
+    local pidfile; pidfile="$(pg_base)/data/postmaster.pid"
+    [ -f "$pidfile" ] || return 0
+    local pid; pid="$(head -1 "$pidfile")"
+    kill -0 "$pid" 2>/dev/null || return 0
+    info "stopping PostgreSQL"
+    kill -INT "$pid"
+    local deadline=$((SECONDS + 60))
+    while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
 }
 
 # ---------------------------------------------------------------- Redis (embedded)
@@ -439,6 +447,8 @@ EOF
 
 stack_stop() {
     [ -n "${HTTP_PORT:-}" ] || stack_env >/dev/null
+    # ./evently run hands over what it started when it is interrupted
+    [ -z "${EVENTLY_STOP_ONLY:-}" ] || read -r -a STARTED <<<"$EVENTLY_STOP_ONLY"
     if [ ${#STARTED[@]} -gt 0 ]; then
         # stop only what this command started, newest first
         local i
