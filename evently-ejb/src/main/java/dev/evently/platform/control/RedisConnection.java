@@ -52,7 +52,8 @@ public class RedisConnection {
         client.shutdown();
     }
 
+    /** The address without credentials, fit for health reports and logs. */
     public String address() {
-        return address;
+        return address.replaceFirst("//[^@/]*@", "//");
     }
 }
