@@ -1,14 +1,8 @@
 package dev.evently.accounts.control;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +12,9 @@ import org.redisson.api.RRateLimiter;
 import org.redisson.api.RateType;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
+
+import dev.evently.platform.Hashes;
+import dev.evently.platform.control.RedisConnection;
 
 /**
  * Bounds failed logins per account and per client address with Redisson rate limiters, shared by every
@@ -37,11 +34,12 @@ import org.redisson.client.RedisException;
 @ApplicationScoped
 public class LoginThrottle {
 
-    private static final Logger LOG = Logger.getLogger(LoginThrottle.class.getName());
-    private static final Duration REDIS_PAUSE = Duration.ofSeconds(5);
 
     @Inject
     RedissonClient redis;
+
+    @Inject
+    RedisConnection connection;
 
     /** Failed logins allowed per account (email) within the window; 0 switches this limit off. */
     @Inject
@@ -57,8 +55,6 @@ public class LoginThrottle {
     @ConfigProperty(name = "evently.login.limit.window", defaultValue = "PT1M")
     Duration window;
 
-    private volatile long redisPausedUntil;
-
     /**
      * Takes one permit from the address's and then the account's budget.
      *
@@ -66,12 +62,13 @@ public class LoginThrottle {
      * @param address the client address as the server sees it
      */
     public Attempt attempt(String email, String address) {
-        if (System.currentTimeMillis() < redisPausedUntil) {
+        if (!connection.available()) {
             return Attempt.UNLIMITED;
         }
         List<RRateLimiter> taken = new ArrayList<>(2);
+        // the email itself, personal data, never becomes a Redis key: its hash does
         try {
-            if (!take(taken, "address", address, perAddress) || !take(taken, "account", sha256(email), perAccount)) {
+            if (!take(taken, "address", address, perAddress) || !take(taken, "account", Hashes.sha256Hex(email), perAccount)) {
                 // permits already taken stay taken: a refused attempt still counts against the address
                 return new Attempt(List.of(), window);
             }
@@ -112,19 +109,7 @@ public class LoginThrottle {
     }
 
     private void redisUnavailable(RuntimeException e) {
-        redisPausedUntil = System.currentTimeMillis() + REDIS_PAUSE.toMillis();
-        LOG.log(Level.WARNING, "login rate limits not applied for " + REDIS_PAUSE.toSeconds()
-                + " s: Redis is unavailable (" + e + ")");
-    }
-
-    private static String sha256(String text) {
-        try {
-            // the email itself, personal data, never becomes a Redis key
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        connection.failed("login rate limits not applied", e);
     }
 
     /** The password was right: the attempt does not count against either budget. */

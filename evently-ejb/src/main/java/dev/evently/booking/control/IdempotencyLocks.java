@@ -10,6 +10,7 @@ import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
 
 import dev.evently.platform.ConflictException;
+import dev.evently.platform.control.RedisConnection;
 
 /**
  * Marks an idempotent request as in flight across all instances, so a concurrent duplicate is told
@@ -24,15 +25,21 @@ public class IdempotencyLocks {
     @Inject
     RedissonClient redis;
 
+    @Inject
+    RedisConnection connection;
+
     /** Runs the work holding the lock for (user, key); another holder → 409 request-in-flight. */
     public <T> T whileHolding(long userId, String key, java.util.function.Supplier<T> work) {
+        if (!connection.available()) {
+            return work.get();
+        }
         RLock lock;
         boolean locked;
         try {
             lock = redis.getLock("evently:idempotency:" + userId + ":" + key);
             locked = lock.tryLock(0, 30, TimeUnit.SECONDS);
         } catch (RuntimeException e) {
-            LOG.warning(() -> "Redis unavailable, idempotency key " + key + " guarded by the database only: " + e);
+            connection.failed("idempotency keys guarded by the database only", e);
             return work.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

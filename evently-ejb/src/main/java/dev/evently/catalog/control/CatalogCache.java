@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,23 +18,26 @@ import org.redisson.client.codec.StringCodec;
 
 import dev.evently.catalog.boundary.CachedJson;
 import dev.evently.catalog.boundary.EventQuery;
+import dev.evently.platform.control.RedisConnection;
 import dev.evently.platform.Hashes;
 
 /**
  * Cache-aside for the catalogue in Redis. Keys carry a generation — one for the event list, one per
  * event — that a committed change bumps: a reader that loaded the old state before the commit can only
  * fill an entry nobody reads any more, so no stale entry outlives a change. Redis is never the source of
- * truth: when it fails, reads go to PostgreSQL and Redis is left alone for a few seconds.
+ * truth: when it fails, reads go to PostgreSQL while {@link RedisConnection} reports it unavailable.
  */
 @ApplicationScoped
 public class CatalogCache {
 
-    private static final Logger LOG = Logger.getLogger(CatalogCache.class.getName());
     private static final String PREFIX = "evently:catalog:";
     private static final String LIST_GENERATION = PREFIX + "list:generation";
 
     @Inject
     RedissonClient redis;
+
+    @Inject
+    RedisConnection connection;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -53,13 +54,8 @@ public class CatalogCache {
     @ConfigProperty(name = "evently.cache.seat-map-ttl", defaultValue = "PT5M")
     Duration seatMapTtl;
 
-    @Inject
-    @ConfigProperty(name = "evently.cache.pause-after-failure", defaultValue = "PT5S")
-    Duration pauseAfterFailure;
-
     private final Set<Long> pendingEvictions = ConcurrentHashMap.newKeySet();
     private volatile boolean listEvictionPending;
-    private volatile long pausedUntilMillis;
 
     public CachedJson eventList(EventQuery query, Supplier<String> load) {
         return cached(() -> PREFIX + "list:" + generation(LIST_GENERATION) + ":" + Hashes.sha256Hex(query.key()).substring(0, 32), listTtl, load);
@@ -156,12 +152,10 @@ public class CatalogCache {
     }
 
     private boolean paused() {
-        return System.currentTimeMillis() < pausedUntilMillis;
+        return !connection.available();
     }
 
     private void pause(RuntimeException e) {
-        pausedUntilMillis = System.currentTimeMillis() + pauseAfterFailure.toMillis();
-        LOG.log(Level.WARNING, "Redis unavailable, catalogue reads go to PostgreSQL for "
-                + pauseAfterFailure.toSeconds() + " s: " + e);
+        connection.failed("catalogue reads go to PostgreSQL", e);
     }
 }

@@ -1,5 +1,9 @@
 package dev.evently.platform.control;
 
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -18,6 +22,8 @@ import org.redisson.config.Config;
 @ApplicationScoped
 public class RedisConnection {
 
+    private static final Logger LOG = Logger.getLogger(RedisConnection.class.getName());
+
     @Inject
     @ConfigProperty(name = "evently.redis.address", defaultValue = "redis://127.0.0.1:16379")
     String address;
@@ -25,6 +31,12 @@ public class RedisConnection {
     @Inject
     @ConfigProperty(name = "evently.redis.timeout-ms", defaultValue = "1000")
     int timeoutMillis;
+
+    @Inject
+    @ConfigProperty(name = "evently.redis.pause-after-failure", defaultValue = "PT5S")
+    Duration pauseAfterFailure;
+
+    private volatile long pausedUntilMillis;
 
     @Produces
     @ApplicationScoped
@@ -50,6 +62,21 @@ public class RedisConnection {
 
     void close(@Disposes RedissonClient client) {
         client.shutdown();
+    }
+
+    /**
+     * False for a few seconds after a call to Redis failed: callers then do without it (read PostgreSQL, skip a
+     * limit) rather than each waiting for a dead connection to time out.
+     */
+    public boolean available() {
+        return System.currentTimeMillis() >= pausedUntilMillis;
+    }
+
+    /** Records a failed call: every user of Redis in this instance leaves it alone for the pause. */
+    public void failed(String consequence, RuntimeException e) {
+        pausedUntilMillis = System.currentTimeMillis() + pauseAfterFailure.toMillis();
+        LOG.log(Level.WARNING, "Redis unavailable for the next " + pauseAfterFailure.toSeconds() + " s, "
+                + consequence + ": " + e);
     }
 
     /** The address without credentials, fit for health reports and logs. */
