@@ -147,11 +147,12 @@ stack_env() {
 # ---------------------------------------------------------------- PostgreSQL (embedded)
 
 # PostgreSQL refuses to run as root: as root, the embedded server runs as 'nobody' in a directory it can reach.
-# Decided once per command (stack_env caches it): runuser inside a signal handler kills the script.
+# Decided once per command (stack_env caches it). Explicit `return 0`: a bare return inside a trap handler
+# returns the status the trap interrupted, and under `set -e` that ended the stopping half-way.
 pg_base() {
-    if [ -n "${PG_BASE:-}" ]; then echo "$PG_BASE"; return; fi
-    if [ "$(id -u)" -ne 0 ]; then echo "$EH/postgres"; return; fi
-    if runuser -u nobody -- test -x "$EH" 2>/dev/null; then echo "$EH/postgres"; return; fi
+    if [ -n "${PG_BASE:-}" ]; then echo "$PG_BASE"; return 0; fi
+    if [ "$(id -u)" -ne 0 ]; then echo "$EH/postgres"; return 0; fi
+    if runuser -u nobody -- test -x "$EH" 2>/dev/null; then echo "$EH/postgres"; return 0; fi
     echo "/var/tmp/evently-postgres-$(printf '%s' "$EH" | cksum | cut -d' ' -f1)"
 }
 pg_as() { if [ "$(id -u)" -eq 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi; }
@@ -191,8 +192,7 @@ postgres_start() {
     STARTED+=(postgres)
 }
 
-# A fast shutdown (what pg_ctl -m fast sends), signalled directly: no runuser on the way out, so a Ctrl-C
-# handler stops PostgreSQL as reliably as it stops everything else.
+# A fast shutdown (what pg_ctl -m fast sends), signalled directly from root or the owner alike.
 postgres_stop() {
     local pidfile; pidfile="$(pg_base)/data/postmaster.pid"
     [ -f "$pidfile" ] || return 0
@@ -447,8 +447,6 @@ EOF
 
 stack_stop() {
     [ -n "${HTTP_PORT:-}" ] || stack_env >/dev/null
-    # ./evently run hands over what it started when it is interrupted
-    [ -z "${EVENTLY_STOP_ONLY:-}" ] || read -r -a STARTED <<<"$EVENTLY_STOP_ONLY"
     if [ ${#STARTED[@]} -gt 0 ]; then
         # stop only what this command started, newest first
         local i
