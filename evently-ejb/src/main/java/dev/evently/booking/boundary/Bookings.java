@@ -41,6 +41,7 @@ import dev.evently.platform.Hashes;
 import dev.evently.platform.InvalidRequestException;
 import dev.evently.platform.NotFoundException;
 import dev.evently.platform.UnprocessableException;
+import dev.evently.waitlist.control.WaitlistOffers;
 
 /**
  * The booking use cases, each one container-managed transaction. Seats are locked with row locks in
@@ -63,6 +64,9 @@ public class Bookings {
 
     @Inject
     CatalogCache cache;
+
+    @Inject
+    WaitlistOffers waitlistOffers;
 
     @Inject
     @ConfigProperty(name = "evently.booking.hold-time", defaultValue = "PT10M")
@@ -135,6 +139,7 @@ public class Bookings {
             seat.book();
             em.persist(Ticket.issue(booking, seat, codes.sign(booking.getId(), seat.getId()), now));
         }
+        waitlistOffers.settle(booking);
         announce(booking, "booking.confirmed", now);
         return views.of(booking);
     }
@@ -143,14 +148,16 @@ public class Bookings {
         Instant now = clock.instant();
         limitLockWaits();
         Booking booking = lockVisible(userId, admin, bookingId);
+        BookingStatus before = booking.getStatus();
         booking.cancel();
         release(booking, lockedSeatsOf(booking), now);
+        waitlistOffers.settle(booking);
         em.createQuery("select t from Ticket t where t.booking = :booking", Ticket.class)
                 .setParameter("booking", booking)
                 .getResultStream()
                 .filter(Ticket::isValid)
                 .forEach(Ticket::voidTicket);
-        announce(booking, "booking.cancelled", now);
+        announce(booking, "booking.cancelled", before, now);
         return views.of(booking);
     }
 
@@ -183,9 +190,22 @@ public class Bookings {
             Booking booking = em.find(Booking.class, id);
             booking.expire(now);
             release(booking, seatsByBooking.getOrDefault(id, List.of()), now);
+            waitlistOffers.settle(booking);
             announce(booking, "booking.expired", now);
         }
         return due.size();
+    }
+
+    /**
+     * Opens a waitlist offer: a pending booking for {@code userId} holding {@code seats}, which the caller
+     * (the waitlist) has locked, until {@code until}. Announced like any new booking.
+     */
+    public Booking holdForWaitlist(long userId, Event event, List<Seat> seats, Instant until) {
+        Instant now = clock.instant();
+        Booking booking = Booking.offer(em.getReference(User.class, userId), event, seats, now, until);
+        em.persist(booking);
+        announce(booking, "booking.created", now);
+        return booking;
     }
 
     public BookingView get(long userId, boolean admin, long bookingId) {
@@ -265,17 +285,30 @@ public class Bookings {
     }
 
     private void announce(Booking booking, String type, Instant now) {
+        announce(booking, type, null, now);
+    }
+
+    /** @param previousStatus the status the change left, where it tells something (a cancel after payment) */
+    private void announce(Booking booking, String type, BookingStatus previousStatus, Instant now) {
         JsonArrayBuilder seatIds = Json.createArrayBuilder();
         booking.getSeatIds().stream().sorted().forEach(seatIds::add);
-        em.persist(new OutboxMessage("booking", String.valueOf(booking.getId()), type, Json.createObjectBuilder()
+        var payload = Json.createObjectBuilder()
                 .add("bookingId", booking.getId())
                 .add("userId", booking.getUser().getId())
                 .add("eventId", booking.getEvent().getId())
                 .add("status", booking.getStatus().name())
                 .add("seatIds", seatIds)
                 .add("totalCents", booking.getTotalCents())
-                .add("at", now.toString())
-                .build().toString(), now));
+                .add("expiresAt", booking.getExpiresAt().toString())
+                .add("waitlistOffer", booking.isWaitlistOffer())
+                .add("at", now.toString());
+        if (previousStatus != null) {
+            payload.add("previousStatus", previousStatus.name());
+        }
+        if (booking.getPaymentReference() != null) {
+            payload.add("paymentReference", booking.getPaymentReference());
+        }
+        em.persist(new OutboxMessage("booking", String.valueOf(booking.getId()), type, payload.build().toString(), now));
         cache.evictAfterCommit(booking.getEvent().getId());
     }
 

@@ -69,6 +69,10 @@ public class Booking {
     @Column(name = "payment_reference", length = 100)
     private String paymentReference;
 
+    /** Made by the waitlist for the next person in line; settling it settles their waitlist entry. */
+    @Column(name = "waitlist_offer", nullable = false, updatable = false)
+    private boolean waitlistOffer;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -125,6 +129,13 @@ public class Booking {
         return booking;
     }
 
+    /** A hold the waitlist makes for the person whose turn it is, open until {@code until}. */
+    public static Booking offer(User user, Event event, List<Seat> seats, Instant now, Instant until) {
+        Booking booking = hold(user, event, seats, now, until, null, null);
+        booking.waitlistOffer = true;
+        return booking;
+    }
+
     /** Records the payment. The caller then books the seats and issues the tickets. */
     public void confirm(String paymentReference, Instant now) {
         requirePending();
@@ -161,6 +172,10 @@ public class Booking {
     /** A retry carries the same body as the first request; the same key with another body is a reused key. */
     public boolean isRetryOf(String requestHash) {
         return Objects.equals(this.requestHash, requestHash);
+    }
+
+    public boolean isWaitlistOffer() {
+        return waitlistOffer;
     }
 
     public boolean isOwnedBy(Long userId) {

@@ -12,12 +12,15 @@ import java.time.Instant;
 import java.util.Objects;
 import org.hibernate.annotations.ColumnTransformer;
 
+import dev.evently.platform.Correlation;
+
 @Entity
 @Table(name = "outbox")
 public class OutboxMessage {
 
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-    static final Duration LONGEST_RETRY = Duration.ofMinutes(10);
+    /** Short enough that a backlog drains soon after the broker is back, long enough not to hammer it. */
+    static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
     private static final int MAX_ERROR_LENGTH = 2000;
 
     @Id
@@ -55,6 +58,9 @@ public class OutboxMessage {
     @Column(name = "last_error", columnDefinition = "text")
     private String lastError;
 
+    @Column(name = "correlation_id", length = 100, updatable = false)
+    private String correlationId;
+
     protected OutboxMessage() {
     }
 
@@ -66,6 +72,7 @@ public class OutboxMessage {
         this.payload = Objects.requireNonNull(payload, "payload");
         this.createdAt = Objects.requireNonNull(now, "now");
         this.nextAttemptAt = now;
+        this.correlationId = Correlation.current();
     }
 
     public void markPublished(Instant now) {
@@ -132,6 +139,11 @@ public class OutboxMessage {
 
     public Instant getNextAttemptAt() {
         return nextAttemptAt;
+    }
+
+    /** The request or message that caused this event; null when it came from a timer. */
+    public String getCorrelationId() {
+        return correlationId;
     }
 
     public String getLastError() {

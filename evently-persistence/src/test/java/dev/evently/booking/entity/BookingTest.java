@@ -44,6 +44,16 @@ class BookingTest {
     }
 
     @Test
+    void aWaitlistOfferIsAHoldMarkedAsAnOffer() {
+        Booking offer = Booking.offer(Fixtures.user(), event, seats.subList(2, 3), NOW, HOLD_UNTIL);
+
+        assertThat(offer.isWaitlistOffer()).isTrue();
+        assertThat(offer.getStatus()).isEqualTo(BookingStatus.PENDING);
+        assertThat(seats.get(2).getBooking()).isSameAs(offer);
+        assertThat(booking.isWaitlistOffer()).isFalse();
+    }
+
+    @Test
     void aSeatAlreadyHeldFailsTheWholeBooking() {
         assertThatThrownBy(() -> Booking.hold(Fixtures.user(), event, List.of(seats.get(3), seats.get(1)), NOW, HOLD_UNTIL))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.type()).isEqualTo("seat-unavailable"));

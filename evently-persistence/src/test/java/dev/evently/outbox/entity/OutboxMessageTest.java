@@ -19,7 +19,7 @@ class OutboxMessageTest {
     }
 
     @Test
-    void failuresBackOffExponentiallyUpToTenMinutes() {
+    void failuresBackOffExponentiallyUpToThirtySeconds() {
         message.recordFailure("broker down", NOW);
         assertThat(message.getNextAttemptAt()).isEqualTo(NOW.plusSeconds(1));
         message.recordFailure("broker down", NOW);
@@ -28,9 +28,9 @@ class OutboxMessageTest {
         assertThat(message.getAttempts()).isEqualTo(2);
         assertThat(message.getLastError()).isEqualTo("broker down");
 
-        assertThat(OutboxMessage.backoff(10)).isEqualTo(Duration.ofSeconds(512));
-        assertThat(OutboxMessage.backoff(11)).isEqualTo(Duration.ofMinutes(10));
-        assertThat(OutboxMessage.backoff(1000)).isEqualTo(Duration.ofMinutes(10));
+        assertThat(OutboxMessage.backoff(5)).isEqualTo(Duration.ofSeconds(16));
+        assertThat(OutboxMessage.backoff(6)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(OutboxMessage.backoff(1000)).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test

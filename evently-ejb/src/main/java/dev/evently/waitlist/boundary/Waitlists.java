@@ -1,0 +1,253 @@
+package dev.evently.waitlist.boundary;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.evently.accounts.entity.User;
+import dev.evently.booking.boundary.Bookings;
+import dev.evently.booking.entity.Booking;
+import dev.evently.catalog.entity.Event;
+import dev.evently.catalog.entity.Seat;
+import dev.evently.catalog.entity.SeatStatus;
+import dev.evently.outbox.entity.OutboxMessage;
+import dev.evently.platform.ConflictException;
+import dev.evently.platform.NotFoundException;
+import dev.evently.platform.control.Inbox;
+import dev.evently.waitlist.entity.WaitlistEntry;
+import dev.evently.waitlist.entity.WaitlistStatus;
+
+/**
+ * Joining and leaving waitlists, and turning released seats into offers. A person may join while the event
+ * cannot sell them the seats they want right now (fewer seats available than wanted: sold out or nearly);
+ * when seats come back, entries are served in join order, each by the first seats that fit its wish (an entry
+ * wanting more than is free keeps its place, the next smaller wish may be served).
+ */
+@Stateless
+public class Waitlists {
+
+    static final String CONSUMER = "waitlist";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    Bookings bookings;
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    @ConfigProperty(name = "evently.waitlist.offer-time", defaultValue = "PT15M")
+    Duration offerTime;
+
+    Clock clock = Clock.systemUTC();
+
+    public WaitlistEntryView join(long userId, long eventId, int seatsWanted) {
+        Instant now = clock.instant();
+        Event event = em.find(Event.class, eventId);
+        if (event == null) {
+            throw new NotFoundException("event-not-found", "no event " + eventId);
+        }
+        var entry = new WaitlistEntry(em.getReference(User.class, userId), event, seatsWanted, now);
+        if (activeEntryOf(userId, eventId) != null) {
+            throw alreadyWaiting(eventId);
+        }
+        long available = availableSeats(eventId);
+        if (available >= seatsWanted) {
+            throw new ConflictException("seats-available", available + " seats of this event are available: book them"
+                    + " instead of joining the waitlist");
+        }
+        try {
+            em.persist(entry);
+            em.flush();
+        } catch (PersistenceException e) {
+            throw alreadyWaiting(eventId);  // the unique active entry per user and event, under a concurrent join
+        }
+        em.persist(new OutboxMessage("waitlist", String.valueOf(entry.getId()), "waitlist.joined",
+                Json.createObjectBuilder()
+                        .add("entryId", entry.getId())
+                        .add("userId", userId)
+                        .add("eventId", eventId)
+                        .add("seatsWanted", seatsWanted)
+                        .add("at", now.toString())
+                        .build().toString(), now));
+        return view(entry);
+    }
+
+    public List<WaitlistEntryView> mine(long userId) {
+        return em.createQuery("""
+                        select e from WaitlistEntry e join fetch e.event where e.user.id = :user
+                        order by e.joinedAt desc, e.id desc""", WaitlistEntry.class)
+                .setParameter("user", userId)
+                .setMaxResults(100)
+                .getResultStream()
+                .map(this::view)
+                .toList();
+    }
+
+    /**
+     * Leaves the queue. An open offer is declined: its booking is cancelled, which releases the seats to the
+     * next person (the booking is locked before the entry, as everywhere).
+     */
+    public void leave(long userId, long entryId) {
+        WaitlistEntry entry = em.find(WaitlistEntry.class, entryId);
+        if (entry == null || !entry.getUser().getId().equals(userId)) {
+            throw new NotFoundException("waitlist-entry-not-found", "no waitlist entry " + entryId);
+        }
+        if (entry.getStatus() == WaitlistStatus.OFFERED) {
+            bookings.cancel(userId, false, entry.getOfferBooking().getId());
+            return;
+        }
+        em.lock(entry, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(entry);
+        if (entry.getStatus() == WaitlistStatus.OFFERED) {
+            throw new ConflictException("waitlist-offer-arrived",
+                    "an offer for this entry arrived just now; decline it by leaving again, or book it");
+        }
+        entry.leave();
+    }
+
+    /**
+     * Offers the event's free seats (those just released first) to the waiting entries in join order, once
+     * per message. Free seats are taken with {@code SKIP LOCKED}: a seat a buyer is holding right now is not
+     * waited for, and no lock order is needed. Returns how many offers were made.
+     */
+    public int offerReleasedSeats(String messageId, long eventId, List<Long> releasedSeatIds) {
+        if (!inbox.firstDelivery(CONSUMER, messageId)) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        Event event = em.find(Event.class, eventId);
+        if (event == null || !event.isOnSale(now)) {
+            return 0;
+        }
+        List<WaitlistEntry> waiting = em.createQuery("""
+                        select e from WaitlistEntry e where e.event.id = :event and e.status = :waiting
+                        order by e.joinedAt, e.id""", WaitlistEntry.class)
+                .setParameter("event", eventId)
+                .setParameter("waiting", WaitlistStatus.WAITING)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        int offers = 0;
+        for (WaitlistEntry entry : waiting) {
+            List<Seat> seats = takeFreeSeats(eventId, releasedSeatIds, entry.getSeatsWanted());
+            if (seats.isEmpty()) {
+                continue;
+            }
+            Instant until = now.plus(offerTime);
+            Booking booking = bookings.holdForWaitlist(entry.getUser().getId(), event, seats, until);
+            entry.offer(booking, until);
+            announceOffer(entry, booking, seats, now);
+            offers++;
+        }
+        return offers;
+    }
+
+    /** A cancelled event has no seats to offer: its waiting entries end. */
+    public int eventCancelled(String messageId, long eventId) {
+        if (!inbox.firstDelivery(CONSUMER, messageId)) {
+            return 0;
+        }
+        List<WaitlistEntry> waiting = em.createQuery(
+                        "select e from WaitlistEntry e where e.event.id = :event and e.status = :waiting", WaitlistEntry.class)
+                .setParameter("event", eventId)
+                .setParameter("waiting", WaitlistStatus.WAITING)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        waiting.forEach(WaitlistEntry::expire);
+        return waiting.size();
+    }
+
+    /** Locks {@code count} free seats of the event, released ones first; none if fewer are free. */
+    private List<Seat> takeFreeSeats(long eventId, List<Long> preferred, int count) {
+        em.flush();  // the seats given to earlier entries must read as held
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("""
+                        select id from seats where event_id = :event and status = 'AVAILABLE'
+                        order by case when id in (:preferred) then 0 else 1 end, id
+                        limit :count for update skip locked""")
+                .setParameter("event", eventId)
+                .setParameter("preferred", preferred.isEmpty() ? List.of(-1L) : preferred)
+                .setParameter("count", count)
+                .getResultList();
+        if (ids.size() < count) {
+            return List.of();  // the locks go with the transaction; nothing was changed
+        }
+        List<Long> seatIds = new ArrayList<>();
+        ids.forEach(id -> seatIds.add(id.longValue()));
+        List<Seat> seats = em.createQuery("select s from Seat s where s.id in :ids order by s.id", Seat.class)
+                .setParameter("ids", seatIds)
+                .getResultList();
+        return seats.stream().allMatch(s -> s.getStatus() == SeatStatus.AVAILABLE) ? seats : List.of();
+    }
+
+    private void announceOffer(WaitlistEntry entry, Booking booking, List<Seat> seats, Instant now) {
+        JsonArrayBuilder seatIds = Json.createArrayBuilder();
+        seats.forEach(seat -> seatIds.add(seat.getId()));
+        em.persist(new OutboxMessage("waitlist", String.valueOf(entry.getId()), "waitlist.offered",
+                Json.createObjectBuilder()
+                        .add("entryId", entry.getId())
+                        .add("userId", entry.getUser().getId())
+                        .add("eventId", entry.getEvent().getId())
+                        .add("bookingId", booking.getId())
+                        .add("seatIds", seatIds)
+                        .add("totalCents", booking.getTotalCents())
+                        .add("offeredUntil", entry.getOfferedUntil().toString())
+                        .add("at", now.toString())
+                        .build().toString(), now));
+    }
+
+    private WaitlistEntry activeEntryOf(long userId, long eventId) {
+        return em.createQuery("""
+                        select e from WaitlistEntry e where e.user.id = :user and e.event.id = :event
+                        and e.status in :active""", WaitlistEntry.class)
+                .setParameter("user", userId)
+                .setParameter("event", eventId)
+                .setParameter("active", List.of(WaitlistStatus.WAITING, WaitlistStatus.OFFERED))
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    private long availableSeats(long eventId) {
+        return em.createQuery("select count(s) from Seat s where s.event.id = :event and s.status = :available", Long.class)
+                .setParameter("event", eventId)
+                .setParameter("available", SeatStatus.AVAILABLE)
+                .getSingleResult();
+    }
+
+    private WaitlistEntryView view(WaitlistEntry entry) {
+        Integer position = null;
+        if (entry.getStatus() == WaitlistStatus.WAITING) {
+            position = 1 + em.createQuery("""
+                            select count(e) from WaitlistEntry e where e.event = :event and e.status = :waiting
+                            and (e.joinedAt < :joined or (e.joinedAt = :joined and e.id < :id))""", Long.class)
+                    .setParameter("event", entry.getEvent())
+                    .setParameter("waiting", WaitlistStatus.WAITING)
+                    .setParameter("joined", entry.getJoinedAt())
+                    .setParameter("id", entry.getId())
+                    .getSingleResult().intValue();
+        }
+        WaitlistEntryView.Offer offer = entry.getOfferBooking() == null ? null
+                : new WaitlistEntryView.Offer(entry.getOfferBooking().getId(), entry.getOfferedUntil());
+        return new WaitlistEntryView(entry.getId(), entry.getEvent().getId(), entry.getEvent().getName(),
+                entry.getSeatsWanted(), entry.getStatus().name(), position, entry.getJoinedAt(), offer);
+    }
+
+    private static ConflictException alreadyWaiting(long eventId) {
+        return new ConflictException("already-waiting", "you already have a place in the waitlist of event " + eventId);
+    }
+}

@@ -1,0 +1,2 @@
+/** Settling waitlist offers when their bookings end. */
+package dev.evently.waitlist.control;
