@@ -321,7 +321,7 @@ running_domains() { "$ASADMIN" list-domains --domaindir "$DOMAINS" 2>/dev/null |
 
 # Application settings the server reads from its environment only when it starts. A domain running with
 # other values is restarted, so that what the caller asked for is what runs (./evently test shortens holds).
-APP_SETTINGS=(EVENTLY_BOOKING_HOLD_TIME)
+APP_SETTINGS=(EVENTLY_BOOKING_HOLD_TIME EVENTLY_WAITLIST_OFFER_TIME)
 app_settings() { local name; for name in "${APP_SETTINGS[@]}"; do printf '%s=%s\n' "$name" "${!name:-}"; done; }
 app_settings_changed() {
     local file="$DRUN/app-settings"
@@ -545,6 +545,7 @@ stack_test() {
     # Holds that run out within seconds let the expiry race finish in the suite's time. Tests read the value
     # from the system property evently.booking.hold-time; EVENTLY_TEST_HOLD_TIME sets another.
     export EVENTLY_BOOKING_HOLD_TIME="${EVENTLY_TEST_HOLD_TIME:-PT10S}"
+    export EVENTLY_WAITLIST_OFFER_TIME="${EVENTLY_TEST_OFFER_TIME:-PT10S}"
     step "Build and unit tests"
     mvn -B -ntp install "$@" || die "build or unit tests failed"
     trap 'second_instance_stop; stack_stop' EXIT
@@ -560,10 +561,14 @@ stack_test() {
     # the system tests check invariants in SQL, as an operator would
     export EVENTLY_TEST_DB_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME" \
         EVENTLY_TEST_DB_USER="$DB_USER" EVENTLY_TEST_DB_PASSWORD="$DB_PASSWORD"
+    # and talk to the broker as another system would (topic subscriber, payment queue, dead letters)
+    export EVENTLY_TEST_BROKER_URL="tcp://$BROKER_HOST:$BROKER_PORT" EVENTLY_TEST_BROKER_USER="$BROKER_USER" \
+        EVENTLY_TEST_BROKER_PASSWORD="$BROKER_PASSWORD"
     step "System tests (HTTP against the running stack)"
     mvn -B -ntp -pl evently-system-tests verify -DskipITs=false -Devently.compose.required="$compose_required" \
         -Devently.base-url="$BASE_URL" -Devently.second-base-url="$SECOND_BASE_URL" \
-        -Devently.booking.hold-time="$EVENTLY_BOOKING_HOLD_TIME" -Devently.redis-embedded="$REDIS_EMBEDDED" "$@" \
+        -Devently.booking.hold-time="$EVENTLY_BOOKING_HOLD_TIME" -Devently.redis-embedded="$REDIS_EMBEDDED" \
+        -Devently.waitlist.offer-time="$EVENTLY_WAITLIST_OFFER_TIME" "$@" \
         || die "system tests failed"
     info "all tests passed in $((SECONDS - t0)) s"
 }

@@ -60,4 +60,17 @@ final class Catalog {
         }
         return Stack.json(response);
     }
+
+    /** A published event of one row of {@code seats} seats at 30.00 each; returns its id. */
+    static long smallPublished(String adminToken, String name, int seats) {
+        JsonNode event = create(adminToken, newEvent(name, "Small Room", START, List.of(section("Row", 1, seats, 3000))));
+        return publish(adminToken, event.path("id").asLong()).path("id").asLong();
+    }
+
+    /** The event's seat ids in seat-map order. */
+    static List<Long> seatIds(long eventId) {
+        List<Long> ids = new java.util.ArrayList<>();
+        Stack.json(Stack.get("/api/events/" + eventId + "/seats")).path("seats").forEach(s -> ids.add(s.path("id").asLong()));
+        return ids;
+    }
 }

@@ -1,0 +1,115 @@
+package dev.evently.system;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The broker as another system sees it: a plain JMS client over the CORE protocol. */
+final class Broker {
+
+    static final String DOMAIN_EVENTS = "evently.domain-events";
+    static final String PAYMENTS = "evently.payments";
+
+    private Broker() {
+    }
+
+    static ConnectionFactory connectionFactory() {
+        return new ActiveMQConnectionFactory(env("EVENTLY_TEST_BROKER_URL"), env("EVENTLY_TEST_BROKER_USER"),
+                System.getenv("EVENTLY_TEST_BROKER_PASSWORD"));
+    }
+
+    static JMSContext connect() {
+        return connectionFactory().createContext();
+    }
+
+    static void sendText(String queue, String body) {
+        try (JMSContext jms = connect()) {
+            jms.createProducer().send(jms.createQueue(queue), body);
+        }
+    }
+
+    /**
+     * A durable subscription of the domain-event topic under a new name, as an external system makes one:
+     * events published while it is not connected wait for it. Close it to remove the subscription.
+     */
+    static final class Subscription implements AutoCloseable {
+
+        private final JMSContext jms;
+        private final JMSConsumer consumer;
+        final String name = "system-test-" + UUID.randomUUID();
+
+        Subscription(String selector) {
+            jms = connect();
+            consumer = jms.createSharedDurableConsumer(jms.createTopic(DOMAIN_EVENTS), name, selector);
+        }
+
+        /** Received envelopes until {@code done} holds for the list, or the deadline. */
+        List<JsonNode> receiveUntil(Duration timeout, Predicate<List<JsonNode>> done) throws JMSException {
+            Instant deadline = Instant.now().plus(timeout);
+            List<JsonNode> received = new ArrayList<>();
+            while (!done.test(received) && Instant.now().isBefore(deadline)) {
+                Message message = consumer.receive(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()));
+                if (message != null) {
+                    received.add(envelope(message));
+                }
+            }
+            return received;
+        }
+
+        /** Whatever arrives within {@code quiet} of silence: to show that nothing more comes. */
+        List<JsonNode> drain(Duration quiet) throws JMSException {
+            List<JsonNode> received = new ArrayList<>();
+            for (Message message = consumer.receive(quiet.toMillis()); message != null;
+                 message = consumer.receive(quiet.toMillis())) {
+                received.add(envelope(message));
+            }
+            return received;
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+            jms.unsubscribe(name);
+            jms.close();
+        }
+    }
+
+    static JsonNode envelope(Message message) throws JMSException {
+        String text = ((TextMessage) message).getText();
+        JsonNode envelope;
+        try {
+            envelope = Stack.JSON.readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+        // what a subscriber filters on travels as properties too; they must agree with the body
+        if (!envelope.path("type").asText().equals(message.getStringProperty("eventType"))
+                || !envelope.path("id").asText().equals(message.getStringProperty("eventId"))) {
+            throw new AssertionError("properties disagree with the envelope: " + envelope);
+        }
+        return envelope;
+    }
+
+    private static String env(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set: run the tests through ./evently test");
+        }
+        return value;
+    }
+}

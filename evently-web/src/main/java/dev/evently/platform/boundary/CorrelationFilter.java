@@ -1,0 +1,34 @@
+package dev.evently.platform.boundary;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.evently.platform.Correlation;
+
+/**
+ * Gives every request a correlation id: the caller's {@code X-Request-Id} when it is a sane one, else a new
+ * one, echoed in the response. The events the request causes carry it to the broker and every consumer's log.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class CorrelationFilter extends HttpFilter {
+
+    static final String HEADER = "X-Request-Id";
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String id = Correlation.begin(request.getHeader(HEADER));
+        response.setHeader(HEADER, id);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            Correlation.end();
+        }
+    }
+}
