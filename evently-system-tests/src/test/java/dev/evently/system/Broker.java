@@ -49,13 +49,33 @@ final class Broker {
      */
     static final class Subscription implements AutoCloseable {
 
-        private final JMSContext jms;
-        private final JMSConsumer consumer;
-        final String name = "system-test-" + UUID.randomUUID();
+        final String name;
+        private final String selector;
+        private JMSContext jms;
+        private JMSConsumer consumer;
 
         Subscription(String selector) {
+            this.name = "system-test-" + UUID.randomUUID();
+            this.selector = selector;
+            attach();
+        }
+
+        /** Connects to the subscription (creating it the first time). */
+        void attach() {
+            if (jms != null) {
+                return;
+            }
             jms = connect();
             consumer = jms.createSharedDurableConsumer(jms.createTopic(DOMAIN_EVENTS), name, selector);
+        }
+
+        /** Disconnects, keeping the subscription: the broker keeps what is published meanwhile. */
+        void detach() {
+            try {
+                jms.close();
+            } finally {
+                jms = null;
+            }
         }
 
         /** Received envelopes until {@code done} holds for the list, or the deadline. */
@@ -81,11 +101,16 @@ final class Broker {
             return received;
         }
 
+        /** Removes the subscription, reconnecting for it if need be. */
         @Override
         public void close() {
-            consumer.close();
-            jms.unsubscribe(name);
-            jms.close();
+            attach();
+            try {
+                consumer.close();
+                jms.unsubscribe(name);
+            } finally {
+                detach();
+            }
         }
     }
 

@@ -1,0 +1,112 @@
+package dev.evently.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+
+import dev.evently.system.Tokens.Account;
+
+/**
+ * The broker goes away in the middle of sales: bookings go on, their events wait in the outbox, and once
+ * the broker is back every one of them reaches subscribers and Evently's own consumers — none lost.
+ */
+class BrokerOutageIT {
+
+    /** The relay backs off up to 30 s between attempts while the broker is away. */
+    private static final Duration DRAINED = Duration.ofSeconds(120);
+
+    @Test
+    void bookingsGoOnWhileTheBrokerIsDownAndNoEventIsLost() throws Exception {
+        String admin = Tokens.admin();
+        long event = Catalog.smallPublished(admin, Catalog.uniqueName("Outage"), 8);
+        List<Long> seats = Catalog.seatIds(event);
+        List<Account> buyers = Tokens.newUsers(6);
+        Account waiting = Tokens.newUsers(1).get(0);
+        WaitlistIT.buy(buyers.get(5), event, seats.subList(6, 8));
+        List<Long> bookings = new ArrayList<>();
+
+        Broker.Subscription subscription = new Broker.Subscription("aggregateType = 'booking'");
+        try {
+            subscription.detach();
+            Stack.evently("broker", "stop");
+            try {
+                for (int i = 0; i < 3; i++) {
+                    bookings.add(hold(buyers.get(i), event, seats.subList(2 * i, 2 * i + 2)));
+                }
+                assertThat(Auth.post("/api/bookings/" + bookings.get(0) + "/confirm", buyers.get(0).token(),
+                        Map.of("paymentReference", "pay-outage")).statusCode()).isEqualTo(200);
+                assertThat(WaitlistIT.join(waiting, event, 2).statusCode()).isEqualTo(201);
+                assertThat(Auth.post("/api/bookings/" + bookings.get(1) + "/cancel", buyers.get(1).token(), Map.of())
+                        .statusCode()).isEqualTo(200);
+
+                // the relay has tried and failed: the backlog shows it to operators
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                JsonNode backlog = Stack.json(Auth.get("/api/admin/messaging/outbox", admin));
+                while (backlog.path("mostAttempts").asInt() < 1 && System.nanoTime() < deadline) {
+                    Thread.sleep(250);
+                    backlog = Stack.json(Auth.get("/api/admin/messaging/outbox", admin));
+                }
+                assertThat(backlog.path("pending").asLong()).isGreaterThanOrEqualTo(6);
+                assertThat(backlog.path("lastError").asText()).isNotBlank();
+            } finally {
+                Stack.evently("broker", "start");
+            }
+
+            Stack.pollGet("/health/ready", DRAINED, r -> r.statusCode() == 200);
+            long deadline = System.nanoTime() + DRAINED.toNanos();
+            while (pending(admin) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            assertThat(pending(admin)).as("outbox drained after the broker came back").isZero();
+
+            // every event written for these bookings was published and reaches the subscriber, in order per booking
+            String ids = bookings.stream().map(String::valueOf).collect(Collectors.joining("','", "'", "'"));
+            Set<Long> written = new TreeSet<>();
+            Database.rows("select id from outbox where aggregate_type = 'booking' and aggregate_id in (" + ids + ")")
+                    .forEach(row -> written.add(((Number) row.get("id")).longValue()));
+            assertThat(written).hasSizeGreaterThanOrEqualTo(5);
+            assertThat(Database.count("select count(*) from outbox where aggregate_type = 'booking' and aggregate_id in ("
+                    + ids + ") and published_at is null")).isZero();
+            subscription.attach();
+            List<JsonNode> received = subscription.receiveUntil(DRAINED, events -> receivedIds(events, ids).containsAll(written));
+            assertThat(receivedIds(received, ids)).as("published = written, none lost").isEqualTo(written);
+
+            // and the consumers came back with the broker: the seats released during the outage were offered
+            long entry = Stack.json(Auth.get("/api/waitlist/my-entries", waiting.token())).get(0).path("id").asLong();
+            WaitlistIT.awaitEntry(waiting, entry, "OFFERED");
+        } finally {
+            subscription.close();
+        }
+    }
+
+    private static long hold(Account buyer, long event, List<Long> seats) {
+        HttpResponse<String> held = Auth.post("/api/bookings", buyer.token(), Map.of("eventId", event, "seatIds", seats));
+        assertThat(held.statusCode()).as("a hold while the broker is down: " + held.body()).isEqualTo(201);
+        return Stack.json(held).path("id").asLong();
+    }
+
+    private static long pending(String admin) {
+        return Stack.json(Auth.get("/api/admin/messaging/outbox", admin)).path("pending").asLong();
+    }
+
+    private static Set<Long> receivedIds(List<JsonNode> events, String quotedBookingIds) {
+        Set<Long> ids = new TreeSet<>();
+        for (JsonNode event : events) {
+            if (quotedBookingIds.contains("'" + event.path("aggregateId").asText() + "'")) {
+                ids.add(event.path("id").asLong());
+            }
+        }
+        return ids;
+    }
+}
