@@ -560,6 +560,9 @@ stack_test() {
     # the system tests check invariants in SQL, as an operator would
     export EVENTLY_TEST_DB_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME" \
         EVENTLY_TEST_DB_USER="$DB_USER" EVENTLY_TEST_DB_PASSWORD="$DB_PASSWORD"
+    # and talk to the broker as another system would (topic subscriber, payment queue, dead letters)
+    export EVENTLY_TEST_BROKER_URL="tcp://$BROKER_HOST:$BROKER_PORT" EVENTLY_TEST_BROKER_USER="$BROKER_USER" \
+        EVENTLY_TEST_BROKER_PASSWORD="$BROKER_PASSWORD"
     step "System tests (HTTP against the running stack)"
     mvn -B -ntp -pl evently-system-tests verify -DskipITs=false -Devently.compose.required="$compose_required" \
         -Devently.base-url="$BASE_URL" -Devently.second-base-url="$SECOND_BASE_URL" \
