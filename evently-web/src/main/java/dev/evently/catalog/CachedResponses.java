@@ -22,6 +22,6 @@ final class CachedResponses {
         if (notModified != null) {
             return notModified.cacheControl(revalidate).build();
         }
-        return Response.ok(cached.json(), MediaType.APPLICATION_JSON_TYPE).tag(tag).cacheControl(revalidate).build();
+        return Response.ok(cached.body(), MediaType.APPLICATION_JSON_TYPE).tag(tag).cacheControl(revalidate).build();
     }
 }

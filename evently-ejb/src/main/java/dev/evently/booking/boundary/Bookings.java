@@ -47,6 +47,8 @@ import dev.evently.waitlist.control.WaitlistOffers;
  * The booking use cases, each one container-managed transaction. Seats are locked with row locks in
  * ascending id order (no deadlocks between holds) under a lock timeout; a booking is locked before its
  * seats by confirm, cancel and expiry alike. The database's unique live ticket per seat stands behind it all.
+ * The lock timeout is the connection pool's (lock_timeout in its options, server-config/domain/evently.asadmin):
+ * every transaction has it without a round trip of its own.
  */
 @Stateless
 public class Bookings {
@@ -71,10 +73,6 @@ public class Bookings {
     @Inject
     @ConfigProperty(name = "evently.booking.hold-time", defaultValue = "PT10M")
     Duration holdTime;
-
-    @Inject
-    @ConfigProperty(name = "evently.booking.lock-timeout-ms", defaultValue = "3000")
-    int lockTimeoutMillis;
 
     Clock clock = Clock.systemUTC();
 
@@ -106,7 +104,6 @@ public class Bookings {
         }
         event.requireOnSale(now);
         requireAvailableNow(requested, eventId);
-        limitLockWaits();
         List<Seat> seats = locking(() -> em.createQuery("select s from Seat s where s.id in :ids order by s.id", Seat.class)
                 .setParameter("ids", requested)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -124,29 +121,33 @@ public class Bookings {
                 idempotencyKey, requestHash);
         em.persist(booking);
         announce(booking, "booking.created", now);
-        return new Held(views.of(booking), false);
+        em.flush();  // a constraint the database enforces fails here, inside the use case
+        return new Held(views.of(booking, seats, List.of()), false);
     }
 
     public BookingView confirm(long userId, boolean admin, long bookingId, String paymentReference) {
         Instant now = clock.instant();
-        limitLockWaits();
         Booking booking = lockVisible(userId, admin, bookingId);
         if (booking.getStatus() == BookingStatus.CONFIRMED && paymentReference.equals(booking.getPaymentReference())) {
             return views.of(booking);
         }
         booking.confirm(paymentReference, now);
-        for (Seat seat : lockedSeatsOf(booking)) {
+        List<Seat> seats = lockedSeatsOf(booking);
+        List<Ticket> tickets = new ArrayList<>();
+        for (Seat seat : seats) {
             seat.book();
-            em.persist(Ticket.issue(booking, seat, codes.sign(booking.getId(), seat.getId()), now));
+            Ticket ticket = Ticket.issue(booking, seat, codes.sign(booking.getId(), seat.getId()), now);
+            em.persist(ticket);
+            tickets.add(ticket);
         }
         waitlistOffers.settle(booking);
         announce(booking, "booking.confirmed", now);
-        return views.of(booking);
+        em.flush();  // a constraint the database enforces fails here, inside the use case
+        return views.of(booking, seats, tickets);
     }
 
     public BookingView cancel(long userId, boolean admin, long bookingId) {
         Instant now = clock.instant();
-        limitLockWaits();
         Booking booking = lockVisible(userId, admin, bookingId);
         BookingStatus before = booking.getStatus();
         booking.cancel();
@@ -169,7 +170,6 @@ public class Bookings {
      */
     public int expireDue(int limit) {
         Instant now = clock.instant();
-        limitLockWaits();
         @SuppressWarnings("unchecked")
         List<Long> due = ((List<Number>) em.createNativeQuery("""
                         select id from bookings where status = 'PENDING' and expires_at <= ?1
@@ -335,13 +335,6 @@ public class Bookings {
             }
         }
         return false;
-    }
-
-    /** PostgreSQL waits for a row lock as long as it takes unless told otherwise; a rush must fail fast. */
-    private void limitLockWaits() {
-        em.createNativeQuery("select set_config('lock_timeout', ?1, true)")
-                .setParameter(1, lockTimeoutMillis + "ms")
-                .getSingleResult();
     }
 
     private static List<Long> validSeatIds(List<Long> seatIds) {

@@ -27,6 +27,11 @@ public class BookingViews {
         return of(List.of(booking)).get(0);
     }
 
+    /** The view of a booking whose seats and tickets the caller has at hand: no query. */
+    public BookingView of(Booking booking, List<Seat> seats, List<Ticket> tickets) {
+        return view(booking, seats.stream().collect(Collectors.toMap(Seat::getId, s -> s)), tickets);
+    }
+
     public List<BookingView> of(List<Booking> bookings) {
         if (bookings.isEmpty()) {
             return List.of();

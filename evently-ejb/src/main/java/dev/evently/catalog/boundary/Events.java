@@ -131,7 +131,7 @@ public class Events {
     }
 
     private static CachedJson present(long eventId, CachedJson cached) {
-        if (cached.json().isEmpty()) {
+        if (cached.isEmpty()) {
             throw notFound(eventId);
         }
         return cached;

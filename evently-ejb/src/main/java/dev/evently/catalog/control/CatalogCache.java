@@ -1,8 +1,15 @@
 package dev.evently.catalog.control;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import jakarta.annotation.Resource;
@@ -13,6 +20,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
@@ -26,6 +34,11 @@ import dev.evently.platform.Hashes;
  * event — that a committed change bumps: a reader that loaded the old state before the commit can only
  * fill an entry nobody reads any more, so no stale entry outlives a change. Redis is never the source of
  * truth: when it fails, reads go to PostgreSQL while {@link RedisConnection} reports it unavailable.
+ * <p>
+ * Each instance also keeps the entry it last served per key in memory, valid exactly while the generation in
+ * Redis is the one it was loaded under: a read costs one small Redis round trip, not a megabyte of seat map.
+ * Generations start at a random number when Redis has none (a restarted Redis forgot them), so a generation
+ * seen before a restart is never seen again after it. Concurrent misses of one key load it once.
  */
 @ApplicationScoped
 public class CatalogCache {
@@ -54,20 +67,44 @@ public class CatalogCache {
     @ConfigProperty(name = "evently.cache.seat-map-ttl", defaultValue = "PT5M")
     Duration seatMapTtl;
 
+    /** Sets a missing generation to the random start given, then returns the generation. */
+    private static final String GENERATION = """
+            redis.call('set', KEYS[1], ARGV[1], 'NX')
+            return tonumber(redis.call('get', KEYS[1]))""";
+    /** Bumps a generation, starting it at random when Redis has none. */
+    private static final String BUMP = """
+            if redis.call('exists', KEYS[1]) == 0 then
+                redis.call('set', KEYS[1], ARGV[1])
+                return tonumber(ARGV[1])
+            end
+            return redis.call('incr', KEYS[1])""";
+    /** The in-memory entries stop growing at this many bytes; then they start afresh. */
+    private static final long NEAR_LIMIT_BYTES = 64L * 1024 * 1024;
+
     private final Set<Long> pendingEvictions = ConcurrentHashMap.newKeySet();
     private volatile boolean listEvictionPending;
 
+    /** The entry last served per key without its generation, with the full key (generation included). */
+    private record Near(String name, CachedJson json) {
+    }
+
+    private final Map<String, Near> near = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<CachedJson>> loading = new ConcurrentHashMap<>();
+
     public CachedJson eventList(EventQuery query, Supplier<String> load) {
-        return cached(() -> PREFIX + "list:" + generation(LIST_GENERATION) + ":" + Hashes.sha256Hex(query.key()).substring(0, 32), listTtl, load);
+        String hash = Hashes.sha256Hex(query.key()).substring(0, 32);
+        return cached("list:" + hash, () -> PREFIX + "list:" + generation(LIST_GENERATION) + ":" + hash, listTtl, load);
     }
 
     public CachedJson eventDetails(long eventId, Supplier<String> load) {
-        return cached(() -> PREFIX + "event:" + eventId + ":" + generation(eventGeneration(eventId)) + ":details",
+        return cached("details:" + eventId,
+                () -> PREFIX + "event:" + eventId + ":" + generation(eventGeneration(eventId)) + ":details",
                 detailsTtl, load);
     }
 
     public CachedJson seatMap(long eventId, Supplier<String> load) {
-        return cached(() -> PREFIX + "event:" + eventId + ":" + generation(eventGeneration(eventId)) + ":seats",
+        return cached("seats:" + eventId,
+                () -> PREFIX + "event:" + eventId + ":" + generation(eventGeneration(eventId)) + ":seats",
                 seatMapTtl, load);
     }
 
@@ -101,10 +138,10 @@ public class CatalogCache {
     private void evictPending() {
         try {
             for (Long eventId : pendingEvictions) {
-                redis.getAtomicLong(eventGeneration(eventId)).incrementAndGet();
+                bump(eventGeneration(eventId));
                 pendingEvictions.remove(eventId);
             }
-            redis.getAtomicLong(LIST_GENERATION).incrementAndGet();
+            bump(LIST_GENERATION);
             listEvictionPending = false;
         } catch (RuntimeException e) {
             listEvictionPending = true;
@@ -112,7 +149,7 @@ public class CatalogCache {
         }
     }
 
-    private CachedJson cached(Supplier<String> key, Duration ttl, Supplier<String> load) {
+    private CachedJson cached(String slot, Supplier<String> key, Duration ttl, Supplier<String> load) {
         if (paused()) {
             return CachedJson.of(load.get());
         }
@@ -123,9 +160,44 @@ public class CatalogCache {
             }
         }
         String name;
-        String stored;
         try {
             name = key.get();
+        } catch (RuntimeException e) {
+            pause(e);
+            return CachedJson.of(load.get());
+        }
+        Near last = near.get(slot);
+        if (last != null && last.name().equals(name)) {
+            return last.json();
+        }
+        CompletableFuture<CachedJson> mine = new CompletableFuture<>();
+        CompletableFuture<CachedJson> running = loading.putIfAbsent(name, mine);
+        if (running != null) {
+            try {
+                return running.get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                return CachedJson.of(load.get());  // the other reader failed or is stuck: load in this one
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            CachedJson json = fromRedisOrLoad(name, ttl, load);
+            remember(slot, name, json);
+            mine.complete(json);
+            return json;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            loading.remove(name, mine);
+        }
+    }
+
+    private CachedJson fromRedisOrLoad(String name, Duration ttl, Supplier<String> load) {
+        String stored;
+        try {
             stored = redis.<String>getBucket(name, StringCodec.INSTANCE).get();
         } catch (RuntimeException e) {
             pause(e);
@@ -143,8 +215,30 @@ public class CatalogCache {
         return fresh;
     }
 
+    private void remember(String slot, String name, CachedJson json) {
+        long bytes = json.body().length;
+        for (Near entry : near.values()) {
+            bytes += entry.json().body().length;
+        }
+        if (bytes > NEAR_LIMIT_BYTES) {
+            near.clear();
+        }
+        near.put(slot, new Near(name, json));
+    }
+
     private long generation(String key) {
-        return redis.getAtomicLong(key).get();
+        return redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, GENERATION, RScript.ReturnType.INTEGER,
+                List.of(key), randomStart());
+    }
+
+    private void bump(String key) {
+        redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, BUMP, RScript.ReturnType.INTEGER,
+                List.of(key), randomStart());
+    }
+
+    /** Far from any generation a forgotten counter reached, and far from overflowing. */
+    private static String randomStart() {
+        return String.valueOf(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 52));
     }
 
     private static String eventGeneration(long eventId) {

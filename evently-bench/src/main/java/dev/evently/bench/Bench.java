@@ -1,0 +1,163 @@
+package dev.evently.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.evently.system.Fixtures;
+import dev.evently.system.Fixtures.Buyer;
+
+/**
+ * ./evently bench: the flash sale in two shapes, the raw-SQL ceiling of its booking work, browsing and the
+ * static-file ceiling of the seat map, all against the running stack in one run; then the SQL audit, the
+ * deadlock count, the server's memory and the report. Settings are system properties (see README).
+ */
+public final class Bench {
+
+    static final String BASE_URL = System.getProperty("evently.base-url", "http://127.0.0.1:8080");
+    static final Path RESULTS = Path.of(System.getProperty("bench.results", "target/bench"));
+
+    private static final int CAPACITY_BUYERS = Integer.getInteger("bench.capacity.buyers", 64);
+    private static final int RUSH_BUYERS = Integer.getInteger("bench.rush.buyers", 200);
+    private static final Duration THINK = Duration.parse(System.getProperty("bench.rush.think", "PT1S"));
+    private static final Duration SALE_LIMIT = Duration.parse(System.getProperty("bench.sale.limit", "PT90S"));
+    private static final Duration MAP_REFRESH = Duration.parse(System.getProperty("bench.sale.map-refresh", "PT1S"));
+    private static final int BROWSE_CLIENTS = Integer.getInteger("bench.browse.clients", 100);
+    private static final Duration BROWSE_TIME = Duration.parse(System.getProperty("bench.browse.duration", "PT15S"));
+    private static final double CEILING_SECONDS = Double.parseDouble(System.getProperty("bench.ceiling.seconds", "10"));
+    private static final String SCENARIOS = System.getProperty("bench.scenarios", "capacity,ceiling,browse,rush");
+
+    /** 5,000 seats; the dearest sections are the ones everybody wants. */
+    static final List<Object[]> SALE_LAYOUT = List.of(
+            new Object[] {"Front", 10, 50, 15_000}, new Object[] {"Stalls", 30, 50, 9_000},
+            new Object[] {"Circle", 30, 50, 6_000}, new Object[] {"Balcony", 30, 50, 3_500});
+    /** 10,000 seats, for the seat map under browsing. */
+    static final List<Object[]> BROWSE_LAYOUT = List.of(
+            new Object[] {"Front", 20, 50, 15_000}, new Object[] {"Stalls", 60, 50, 9_000},
+            new Object[] {"Circle", 60, 50, 6_000}, new Object[] {"Balcony", 60, 50, 3_500});
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Files.createDirectories(RESULTS);
+        Report report = new Report(BASE_URL, RESULTS);
+        Instant began = Instant.now();
+        step("Preparing: %d buyers, events of 5,000 and 10,000 seats", Math.max(CAPACITY_BUYERS, RUSH_BUYERS));
+        List<Buyer> buyers = Fixtures.buyers(Math.max(CAPACITY_BUYERS, RUSH_BUYERS));
+        long deadlocksBefore = Fixtures.deadlocks();
+
+        if (SCENARIOS.contains("capacity")) {
+            FlashSale capacity = flashSale("capacity", buyers.subList(0, CAPACITY_BUYERS), Duration.ZERO);
+            long deadlocks = Fixtures.deadlocksAfter(Instant.ofEpochMilli(capacity.finishedAt)) - deadlocksBefore;
+            report.flashSale(capacity, Fixtures.audit(capacity.eventId), deadlocks);
+            if (SCENARIOS.contains("ceiling")) {
+                step("Ceiling: the same booking work as raw SQL, one round trip per booking, %d connections",
+                        CAPACITY_BUYERS);
+                SqlCeiling ceiling = new SqlCeiling(CAPACITY_BUYERS, capacity.eventId,
+                        buyers.stream().map(Buyer::id).toList()).run(CEILING_SECONDS, 20);
+                report.ceiling(ceiling, ceiling.events.stream().map(Fixtures::audit).toList());
+            }
+        }
+        if (SCENARIOS.contains("browse")) {
+            report.browse(browse());
+        }
+        if (SCENARIOS.contains("rush")) {
+            long before = Fixtures.deadlocks();
+            FlashSale rush = flashSale("rush", buyers.subList(0, RUSH_BUYERS), THINK);
+            long deadlocks = Fixtures.deadlocksAfter(Instant.ofEpochMilli(rush.finishedAt)) - before;
+            report.flashSale(rush, Fixtures.audit(rush.eventId), deadlocks);
+        }
+        report.serverMemory(serverRss());
+        report.finish(Duration.between(began, Instant.now()));
+    }
+
+    private static FlashSale flashSale(String shape, List<Buyer> buyers, Duration think) throws Exception {
+        long eventId = Fixtures.publishedEvent("Bench flash sale (" + shape + ")", SALE_LAYOUT);
+        step("Flash sale, %s: %d buyers%s on event %d (5,000 seats), at most %d s", shape, buyers.size(),
+                think.isZero() ? " without think time" : ", think time ~" + think.toMillis() + " ms", eventId,
+                SALE_LIMIT.toSeconds());
+        FlashSale sale = new FlashSale(shape, BASE_URL, eventId, 5_000, buyers, think, MAP_REFRESH, SALE_LIMIT);
+        FlashSale.current = sale;
+        gatling(FlashSaleSimulation.class, "flash sale " + shape);
+        return sale;
+    }
+
+    private static Browse browse() throws Exception {
+        long eventId = Fixtures.publishedEvent("Bench browse", BROWSE_LAYOUT);
+        String seatMap = "/api/events/" + eventId + "/seats";
+        // the cache is warm, as it is for every browser after the first
+        for (String path : List.of("/api/events", "/api/events/" + eventId, seatMap)) {
+            get(path);
+        }
+        byte[] cached = get(seatMap);
+        Path docroot = Path.of(System.getProperty("bench.docroot"));
+        Path file = docroot.resolve("bench").resolve("seatmap-" + eventId + ".json");
+        Files.createDirectories(file.getParent());
+        Files.write(file, cached);
+        String staticPath = "/bench/" + file.getFileName();
+        if (!java.util.Arrays.equals(get(staticPath), cached)) {
+            throw new IllegalStateException("the static copy of the seat map is not served as written: " + staticPath);
+        }
+        step("Browse: %d clients per phase, %d s each: event list, event details, %,d-byte seat map (cached), "
+                + "the same bytes as a static file", BROWSE_CLIENTS, BROWSE_TIME.toSeconds(), cached.length);
+        List<Browse.Phase> phases = new ArrayList<>();
+        phases.add(new Browse.Phase("event list", "/api/events", BROWSE_CLIENTS, BROWSE_TIME, new Series("event list")));
+        phases.add(new Browse.Phase("event details", "/api/events/" + eventId, BROWSE_CLIENTS, BROWSE_TIME,
+                new Series("event details")));
+        phases.add(new Browse.Phase("seat map", seatMap, BROWSE_CLIENTS, BROWSE_TIME, new Series("seat map")));
+        phases.add(new Browse.Phase("seat map static", staticPath, BROWSE_CLIENTS, BROWSE_TIME,
+                new Series("seat map static")));
+        Browse browse = new Browse(BASE_URL, phases);
+        Browse.current = browse;
+        gatling(BrowseSimulation.class, "browse");
+        return browse;
+    }
+
+    private static void gatling(Class<?> simulation, String description) {
+        int status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
+                "-s", simulation.getName(), "-rf", RESULTS.resolve("gatling").toString(), "-rd", description});
+        if (status != 0) {
+            System.out.println("    (Gatling reported status " + status + ": some requests failed their checks)");
+        }
+    }
+
+    private static byte[] get(String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(BASE_URL + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + ": " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    /** Resident memory of the server process, from /proc; -1 when unknown. */
+    private static long serverRss() {
+        String pidFile = System.getProperty("bench.server-pid-file");
+        try {
+            String pid = Files.readString(Path.of(pidFile)).strip();
+            for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            System.out.println("    server memory unknown: " + e);
+        }
+        return -1;
+    }
+
+    static void step(String format, Object... args) {
+        System.out.printf("%n==> " + format + "%n", args);
+    }
+}
