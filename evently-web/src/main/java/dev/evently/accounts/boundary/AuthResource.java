@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -34,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.evently.problem.Problem;
+import dev.evently.security.Caller;
 
 /** Registration, login and the caller's own account. */
 @Path("auth")
@@ -47,7 +47,7 @@ public class AuthResource {
     Accounts accounts;
 
     @Inject
-    JsonWebToken caller;
+    Caller caller;
 
     /** Proxies whose X-Forwarded-For is believed, as the server sees their addresses; none by default. */
     @Inject
@@ -108,7 +108,7 @@ public class AuthResource {
     @APIResponse(responseCode = "401", description = "No token, or a token that is forged, expired or not ours",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public UserResponse me() {
-        return UserResponse.of(accounts.find(Long.parseLong(caller.getSubject())));
+        return UserResponse.of(accounts.find(caller.userId()));
     }
 
     private Set<String> proxies() {
