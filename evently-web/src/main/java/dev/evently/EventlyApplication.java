@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  *
  * <p>A CDI bean on purpose: Payara installs the MP-JWT mechanism (and the {@code JsonWebToken} bean) only
  * when its CDI extension sees {@code @LoginConfig} on a bean; without it no token is ever checked and
- * every {@code @RolesAllowed} resource answers 401.
+ * every {@code @Roles} resource answers 401.
  */
 @ApplicationScoped
 @ApplicationPath("/")

@@ -1,6 +1,5 @@
 package dev.evently.analytics;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,10 +21,11 @@ import dev.evently.analytics.boundary.Analytics;
 import dev.evently.analytics.boundary.AnalyticsSummary;
 import dev.evently.analytics.boundary.EventAnalytics;
 import dev.evently.problem.QueryParameters;
+import dev.evently.security.Roles;
 
 @Path("admin/analytics")
 @RequestScoped
-@RolesAllowed("ADMIN")
+@Roles("ADMIN")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: analytics", description = "Sales figures per event and day (ADMIN only)")

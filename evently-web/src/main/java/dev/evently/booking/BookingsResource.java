@@ -2,7 +2,6 @@ package dev.evently.booking;
 
 import java.net.URI;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -35,10 +34,11 @@ import dev.evently.booking.control.IdempotencyLocks;
 import dev.evently.platform.InvalidRequestException;
 import dev.evently.problem.QueryParameters;
 import dev.evently.security.Caller;
+import dev.evently.security.Roles;
 
 @Path("bookings")
 @RequestScoped
-@RolesAllowed({"USER", "ADMIN"})
+@Roles({"USER", "ADMIN"})
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")

@@ -1,6 +1,5 @@
 package dev.evently.booking;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -25,6 +24,7 @@ import dev.evently.booking.BookingRequests.CheckIn;
 import dev.evently.booking.boundary.TicketView;
 import dev.evently.booking.boundary.Tickets;
 import dev.evently.security.Caller;
+import dev.evently.security.Roles;
 
 @Path("")
 @RequestScoped
@@ -40,7 +40,7 @@ public class TicketsResource {
 
     @GET
     @Path("tickets/{id}/qr")
-    @RolesAllowed({"USER", "ADMIN"})
+    @Roles({"USER", "ADMIN"})
     @Produces("image/png")
     @Operation(summary = "The ticket's code as a QR image (PNG)")
     @APIResponse(responseCode = "200", description = "PNG", content = @Content(mediaType = "image/png"))
@@ -52,7 +52,7 @@ public class TicketsResource {
 
     @POST
     @Path("admin/check-in")
-    @RolesAllowed("ADMIN")
+    @Roles("ADMIN")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Admit a ticket holder: once per ticket")

@@ -2,7 +2,6 @@ package dev.evently.catalog;
 
 import java.net.URI;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -29,10 +28,11 @@ import dev.evently.catalog.EventRequests.EventChange;
 import dev.evently.catalog.EventRequests.NewEvent;
 import dev.evently.catalog.boundary.EventDetails;
 import dev.evently.catalog.boundary.Events;
+import dev.evently.security.Roles;
 
 @Path("admin/events")
 @RequestScoped
-@RolesAllowed("ADMIN")
+@Roles("ADMIN")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")

@@ -2,7 +2,6 @@ package dev.evently.catalog;
 
 import java.time.Instant;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -29,7 +28,6 @@ import dev.evently.problem.QueryParameters;
 
 @Path("events")
 @RequestScoped
-@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Events", description = "Browse upcoming events and their seat maps; no account needed")
 public class EventsResource {

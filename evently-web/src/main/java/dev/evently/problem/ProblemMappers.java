@@ -172,7 +172,7 @@ public final class ProblemMappers {
                         "The body is empty; a JSON object is expected.").toResponse();
             }
             if (status == 401 || status == 403) {
-                // @RolesAllowed refusing in JAX-RS answers as the container's own refusals do (ErrorPages)
+                // RoleCheck refusing in JAX-RS answers as the container's own refusals do (ErrorPages)
                 return ErrorPages.problem(status);
             }
             String title = title(status);

@@ -3,7 +3,6 @@ package dev.evently.waitlist;
 import java.net.URI;
 import java.util.List;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -27,13 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.evently.security.Caller;
+import dev.evently.security.Roles;
 import dev.evently.waitlist.WaitlistRequests.Join;
 import dev.evently.waitlist.boundary.WaitlistEntryView;
 import dev.evently.waitlist.boundary.Waitlists;
 
 @Path("waitlist")
 @RequestScoped
-@RolesAllowed({"USER", "ADMIN"})
+@Roles({"USER", "ADMIN"})
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")

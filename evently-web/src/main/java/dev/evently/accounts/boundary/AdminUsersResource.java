@@ -1,6 +1,5 @@
 package dev.evently.accounts.boundary;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,11 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.evently.problem.Problem;
+import dev.evently.security.Roles;
 
 /** Accounts as administrators see them: any user, by id (the user behind a booking, say). */
 @Path("admin/users")
 @RequestScoped
-@RolesAllowed("ADMIN")
+@Roles("ADMIN")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Accounts")
 @SecurityRequirement(name = "bearer")

@@ -6,8 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.evently.problem.Problem;
 import dev.evently.security.Caller;
+import dev.evently.security.Roles;
 
 /** Registration, login and the caller's own account. */
 @Path("auth")
@@ -56,7 +55,6 @@ public class AuthResource {
 
     @POST
     @Path("register")
-    @PermitAll
     @Operation(summary = "Register a new account",
             description = "Creates a USER account. The email is unique regardless of case.")
     @APIResponse(responseCode = "201", description = "Registered",
@@ -76,7 +74,6 @@ public class AuthResource {
 
     @POST
     @Path("login")
-    @PermitAll
     @Operation(summary = "Log in for a bearer token",
             description = "Failed attempts are limited per account and per client address; a successful "
                     + "login does not count.")
@@ -99,7 +96,7 @@ public class AuthResource {
 
     @GET
     @Path("me")
-    @RolesAllowed({"USER", "ADMIN"})
+    @Roles({"USER", "ADMIN"})
     @Operation(summary = "The caller's account")
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "200", description = "The account the bearer token belongs to",

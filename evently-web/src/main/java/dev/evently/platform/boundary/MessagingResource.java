@@ -1,6 +1,5 @@
 package dev.evently.platform.boundary;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,10 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.evently.outbox.boundary.OutboxBacklog;
 import dev.evently.problem.QueryParameters;
+import dev.evently.security.Roles;
 
 @Path("admin/messaging")
 @RequestScoped
-@RolesAllowed("ADMIN")
+@Roles("ADMIN")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: messaging", description = "The outbox backlog and the dead-letter queue, for operators")
