@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # The local stack behind ./evently: provisioning and lifecycle of PostgreSQL (embedded unless configured),
-# Redis (embedded unless configured), the Artemis broker and the Payara domain. Sourced, not run.
+# Redis (embedded unless configured), the mail server (embedded GreenMail unless configured), the Artemis
+# broker and the Payara domain. Sourced, not run.
 
 EH="${EVENTLY_HOME:-$ROOT/.evently}"
 DIST="$ROOT/server-config/target/dist"
@@ -39,7 +40,7 @@ wait_port() { # host port seconds what
 
 build_if_needed() {
     local stale=""
-    for f in "$EAR" "$RAR" "$TOOLS_JAR" "$DIST/payara.zip" "$DIST/apache-artemis-bin.tar.gz"; do
+    for f in "$EAR" "$RAR" "$TOOLS_JAR" "$DIST/payara.zip" "$DIST/apache-artemis-bin.tar.gz" "$DIST/greenmail-standalone.jar"; do
         [ -f "$f" ] || stale="$f missing"
     done
     if [ -z "$stale" ]; then
@@ -125,6 +126,20 @@ stack_env() {
         REDIS_EMBEDDED=1
         REDIS_PORT="${EVENTLY_EMBEDDED_REDIS_PORT:-16379}"
         REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+    fi
+
+    # Without a configured SMTP server, an embedded GreenMail receives the mail; its REST API shows what
+    # arrived (the system tests read the inboxes through it).
+    SMTP_PORT="${EVENTLY_SMTP_PORT:-3025}"
+    if [ -n "${EVENTLY_SMTP_HOST:-}" ]; then
+        MAIL_EMBEDDED=0
+        SMTP_HOST="$EVENTLY_SMTP_HOST"
+        MAIL_API_URL=""
+    else
+        MAIL_EMBEDDED=1
+        SMTP_HOST=127.0.0.1
+        MAIL_API_PORT="${EVENTLY_EMBEDDED_MAIL_API_PORT:-8025}"
+        MAIL_API_URL="http://127.0.0.1:$MAIL_API_PORT"
     fi
 
     BROKER_HOST=127.0.0.1
@@ -234,6 +249,53 @@ redis_stop() {
     fi
 }
 
+# ---------------------------------------------------------------- mail server (embedded GreenMail)
+
+mail_start() {
+    [ "$MAIL_EMBEDDED" = 1 ] || { info "Mail: using SMTP $SMTP_HOST:$SMTP_PORT (configured)"; return 0; }
+    local dir="$EH/mail"
+    if pid_alive "$dir/greenmail.pid" && port_open 127.0.0.1 "$SMTP_PORT"; then
+        info "Mail: already running, SMTP 127.0.0.1:$SMTP_PORT, API $MAIL_API_URL"; return 0
+    fi
+    local port
+    for port in "$SMTP_PORT" "$MAIL_API_PORT"; do
+        port_open 127.0.0.1 "$port" \
+            && die "port $port is taken by something else; set EVENTLY_SMTP_PORT or EVENTLY_EMBEDDED_MAIL_API_PORT"
+    done
+    step "Starting embedded mail server (GreenMail) on SMTP 127.0.0.1:$SMTP_PORT, API $MAIL_API_URL"
+    mkdir -p "$dir"
+    # a small heap: it keeps the received mail in memory, a few KiB each
+    nohup java -Xms16m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+        -Dgreenmail.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" \
+        -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$MAIL_API_PORT" -Dgreenmail.auth.disabled \
+        -jar "$DIST/greenmail-standalone.jar" >"$dir/greenmail.log" 2>&1 &
+    echo $! > "$dir/greenmail.pid"
+    STARTED+=(mail)
+    # a failed server (a port taken meanwhile) may leave the JVM running with half its services
+    local deadline=$((SECONDS + 60))
+    until port_open 127.0.0.1 "$MAIL_API_PORT" && port_open 127.0.0.1 "$SMTP_PORT"; do
+        if ! pid_alive "$dir/greenmail.pid" || [ $SECONDS -ge $deadline ] || grep -q '^Exception' "$dir/greenmail.log"; then
+            tail -20 "$dir/greenmail.log"; mail_stop; die "the mail server did not start (log: $dir/greenmail.log)"
+        fi
+        sleep 0.5
+    done
+    tools wait-http "$MAIL_API_URL/api/service/readiness" 30 200 >/dev/null \
+        || { tail -20 "$dir/greenmail.log"; mail_stop; die "the mail server did not become ready"; }
+}
+
+mail_stop() {
+    local pidfile="$EH/mail/greenmail.pid"
+    if pid_alive "$pidfile"; then
+        info "stopping the mail server"
+        local pid; pid="$(cat "$pidfile")"
+        kill "$pid"
+        local deadline=$((SECONDS + 20))
+        while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+        kill -9 "$pid" 2>/dev/null || true
+    fi
+    rm -f "$pidfile"
+}
+
 # ---------------------------------------------------------------- Artemis broker
 
 broker_start() {
@@ -308,8 +370,8 @@ BROKER_HOST=$BROKER_HOST
 BROKER_PORT=$BROKER_PORT
 BROKER_USER=$BROKER_USER
 BROKER_PASSWORD=$(asadmin_escape "$BROKER_PASSWORD")
-SMTP_HOST=${EVENTLY_SMTP_HOST:-127.0.0.1}
-SMTP_PORT=${EVENTLY_SMTP_PORT:-3025}
+SMTP_HOST=$(asadmin_escape "$SMTP_HOST")
+SMTP_PORT=$SMTP_PORT
 SMTP_USER=$(asadmin_escape "${EVENTLY_SMTP_USER:-evently}")
 MAIL_FROM=${EVENTLY_MAIL_FROM:-tickets@evently.local}
 VALUES
@@ -418,6 +480,7 @@ stack_infra() {
     stack_env
     postgres_start
     redis_start
+    mail_start
     broker_start
     payara_start
 }
@@ -441,8 +504,11 @@ Evently is ready.
   Metrics         $BASE_URL/metrics
   Admin console   http://127.0.0.1:$ADMIN_PORT/ (Payara, local only)
   First admin     $EVENTLY_ADMIN_EMAIL / $EVENTLY_ADMIN_PASSWORD
-  Logs            ./evently logs [server|broker|postgres|redis]
+  Logs            ./evently logs [server|broker|postgres|redis|mail]
 EOF
+    if [ "$MAIL_EMBEDDED" = 1 ]; then
+        echo "  Mail            GreenMail, SMTP 127.0.0.1:$SMTP_PORT; inboxes: $MAIL_API_URL/api/user/<email>/messages/INBOX"
+    fi
 }
 
 stack_stop() {
@@ -458,7 +524,7 @@ stack_stop() {
     else
         local domain
         for domain in $(running_domains); do payara_stop "$domain"; done
-        broker_stop; redis_stop; postgres_stop
+        broker_stop; mail_stop; redis_stop; postgres_stop
     fi
 }
 
@@ -477,6 +543,13 @@ stack_status() {
         printf '%-10s %-8s embedded, 127.0.0.1:%s\n' redis "$state" "$REDIS_PORT"
     else
         printf '%-10s %-8s configured, %s\n' redis "-" "$REDIS_URL"
+    fi
+    if [ "$MAIL_EMBEDDED" = 1 ]; then
+        pid_alive "$EH/mail/greenmail.pid" && state=running || state=stopped
+        printf '%-10s %-8s embedded GreenMail, SMTP 127.0.0.1:%s, API %s\n' mail "$state" "$SMTP_PORT" "$MAIL_API_URL"
+    else
+        port_open "$SMTP_HOST" "$SMTP_PORT" && state=reachable || state=unreachable
+        printf '%-10s %-8s configured, SMTP %s:%s\n' mail "$state" "$SMTP_HOST" "$SMTP_PORT"
     fi
     port_open "$BROKER_HOST" "$BROKER_PORT" && state=running || state=stopped
     printf '%-10s %-8s %s:%s\n' broker "$state" "$BROKER_HOST" "$BROKER_PORT"
@@ -498,7 +571,8 @@ stack_logs() {
         broker) tail -n 100 -F "$BROKER/log/artemis.log" ;;
         postgres) tail -n 100 -F "$(pg_base)/postgres.log" ;;
         redis) tail -n 100 -F "$EH/redis/redis.log" ;;
-        *) die "unknown log '$1': server, broker, postgres or redis" ;;
+        mail) tail -n 100 -F "$EH/mail/greenmail.log" ;;
+        *) die "unknown log '$1': server, broker, postgres, redis or mail" ;;
     esac
 }
 
@@ -568,7 +642,7 @@ stack_test() {
     mvn -B -ntp -pl evently-system-tests verify -DskipITs=false -Devently.compose.required="$compose_required" \
         -Devently.base-url="$BASE_URL" -Devently.second-base-url="$SECOND_BASE_URL" \
         -Devently.booking.hold-time="$EVENTLY_BOOKING_HOLD_TIME" -Devently.redis-embedded="$REDIS_EMBEDDED" \
-        -Devently.waitlist.offer-time="$EVENTLY_WAITLIST_OFFER_TIME" "$@" \
+        -Devently.waitlist.offer-time="$EVENTLY_WAITLIST_OFFER_TIME" -Devently.mail-api-url="$MAIL_API_URL" "$@" \
         || die "system tests failed"
     info "all tests passed in $((SECONDS - t0)) s"
 }
