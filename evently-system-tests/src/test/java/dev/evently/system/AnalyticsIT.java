@@ -334,17 +334,7 @@ class AnalyticsIT {
     /** Repeats the request until its response matches, with a deadline. */
     static HttpResponse<String> poll(String what, java.util.function.Supplier<HttpResponse<String>> request,
                                      Predicate<HttpResponse<String>> done) throws InterruptedException {
-        Instant deadline = Instant.now().plus(CONSUMED);
-        HttpResponse<String> last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = request.get();
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(what + ": not within " + CONSUMED.toSeconds() + " s; last answer "
-                + (last == null ? "none" : last.statusCode() + " " + last.body()));
+        return Stack.await(what, CONSUMED, request::get, done, last -> last.statusCode() + " " + last.body());
     }
 
     static List<String> names(JsonNode object) {

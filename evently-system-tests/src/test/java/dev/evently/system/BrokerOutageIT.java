@@ -51,12 +51,9 @@ class BrokerOutageIT {
                         .statusCode()).isEqualTo(200);
 
                 // the relay has tried and failed: the backlog shows it to operators
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                JsonNode backlog = Stack.json(Auth.get("/api/admin/messaging/outbox", admin));
-                while (backlog.path("mostAttempts").asInt() < 1 && System.nanoTime() < deadline) {
-                    Thread.sleep(250);
-                    backlog = Stack.json(Auth.get("/api/admin/messaging/outbox", admin));
-                }
+                JsonNode backlog = Stack.await("a failed publication in the outbox backlog", Duration.ofSeconds(30),
+                        () -> Stack.json(Auth.get("/api/admin/messaging/outbox", admin)),
+                        found -> found.path("mostAttempts").asInt() >= 1);
                 assertThat(backlog.path("pending").asLong()).isGreaterThanOrEqualTo(6);
                 assertThat(backlog.path("lastError").asText()).isNotBlank();
             } finally {
@@ -64,11 +61,7 @@ class BrokerOutageIT {
             }
 
             Stack.pollGet("/health/ready", DRAINED, r -> r.statusCode() == 200);
-            long deadline = System.nanoTime() + DRAINED.toNanos();
-            while (pending(admin) > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(500);
-            }
-            assertThat(pending(admin)).as("outbox drained after the broker came back").isZero();
+            Stack.await("outbox drained after the broker came back", DRAINED, () -> pending(admin), pending -> pending == 0);
 
             // every event written for these bookings was published and reaches the subscriber, in order per booking
             String ids = bookings.stream().map(String::valueOf).collect(Collectors.joining("','", "'", "'"));

@@ -73,17 +73,8 @@ final class Mailbox {
 
     static List<Mail> awaitInbox(String email, Duration timeout, Predicate<List<Mail>> done, String what)
             throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        List<Mail> last = List.of();
-        while (Instant.now().isBefore(deadline)) {
-            last = inbox(email);
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(email + " did not receive " + what + " within " + timeout.toSeconds() + " s; inbox: "
-                + last.stream().map(Mail::subject).toList());
+        return Stack.await(email + " receives " + what, timeout, () -> inbox(email), done,
+                last -> last.stream().map(Mail::subject).toList().toString());
     }
 
     private static Mail parse(String raw) {

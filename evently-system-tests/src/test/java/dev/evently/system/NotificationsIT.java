@@ -28,7 +28,7 @@ import dev.evently.system.Tokens.Account;
 class NotificationsIT {
 
     /** Outbox relay (every second), broker, consumer and SMTP, with room for a busy machine. */
-    static final Duration DELIVERY = Duration.ofSeconds(30);
+    static final Duration DELIVERY = Duration.ofSeconds(60);
 
     static String admin;
 

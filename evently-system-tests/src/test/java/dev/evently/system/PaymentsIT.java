@@ -67,11 +67,9 @@ class PaymentsIT {
         Booked booked = book(1);
         Broker.sendText(Broker.PAYMENTS, payment(booked.id(), "psp-short", booked.totalCents() - 1, "SUCCEEDED"));
 
-        long deadline = System.nanoTime() + APPLIED.toNanos();
-        while (Database.count("select count(*) from outbox where type = 'payment.rejected' and aggregate_id = ?",
-                String.valueOf(booked.id())) == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        Stack.await("payment.rejected for booking " + booked.id(), APPLIED,
+                () -> Database.count("select count(*) from outbox where type = 'payment.rejected' and aggregate_id = ?",
+                        String.valueOf(booked.id())), count -> count == 1);
         Map<String, Object> rejected = Database.row("select payload::text as payload from outbox where type = 'payment.rejected' "
                 + "and aggregate_id = ?", String.valueOf(booked.id()));
         assertThat(Stack.JSON.readTree((String) rejected.get("payload")).path("reason").asText()).isEqualTo("amount-mismatch");
@@ -86,12 +84,8 @@ class PaymentsIT {
         String wrongShape = "{\"bookingId\": \"" + UUID.randomUUID() + "\", \"status\": \"PAID\"}";
         Broker.sendText(Broker.PAYMENTS, wrongShape);
 
-        long deadline = System.nanoTime() + DEAD_LETTERED.toNanos();
-        JsonNode letters = deadLetters();
-        while (!(contains(letters, marker) && contains(letters, wrongShape)) && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            letters = deadLetters();
-        }
+        JsonNode letters = Stack.await("both poison messages in the DLQ", DEAD_LETTERED, PaymentsIT::deadLetters,
+                found -> contains(found, marker) && contains(found, wrongShape));
         for (String body : List.of(marker, wrongShape)) {
             JsonNode letter = find(letters, body);
             assertThat(letter).as("dead letter " + body + " in " + letters).isNotNull();
@@ -119,34 +113,21 @@ class PaymentsIT {
     }
 
     static JsonNode awaitStatus(Booked booked, String status) throws InterruptedException {
-        long deadline = System.nanoTime() + APPLIED.toNanos();
-        JsonNode booking = Stack.json(Auth.get("/api/bookings/" + booked.id(), booked.buyer().token()));
-        while (!booking.path("status").asText().equals(status) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            booking = Stack.json(Auth.get("/api/bookings/" + booked.id(), booked.buyer().token()));
-        }
-        assertThat(booking.path("status").asText()).as(booking.toString()).isEqualTo(status);
-        return booking;
+        return Stack.await("booking " + booked.id() + " " + status, APPLIED,
+                () -> Stack.json(Auth.get("/api/bookings/" + booked.id(), booked.buyer().token())),
+                booking -> booking.path("status").asText().equals(status));
     }
 
     static void awaitConsumed(String consumer, String messageId) throws InterruptedException {
-        long deadline = System.nanoTime() + APPLIED.toNanos();
-        while (Database.count("select count(*) from consumed_messages where consumer = ? and message_id = ?",
-                consumer, messageId) == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(Database.count("select count(*) from consumed_messages where consumer = ? and message_id = ?",
-                consumer, messageId)).isEqualTo(1);
+        Stack.await(consumer + " consumed " + messageId, APPLIED,
+                () -> Database.count("select count(*) from consumed_messages where consumer = ? and message_id = ?",
+                        consumer, messageId), count -> count == 1);
     }
 
     /** The queue holds nothing more for its consumers: every copy sent was delivered and acknowledged. */
     static void awaitQueueEmpty(String queue) throws Exception {
-        long deadline = System.nanoTime() + APPLIED.toNanos();
         try (var jms = Broker.connect(); var browser = jms.createBrowser(jms.createQueue(queue))) {
-            while (browser.getEnumeration().hasMoreElements() && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
-            assertThat(browser.getEnumeration().hasMoreElements()).as(queue + " drained").isFalse();
+            Stack.await(queue + " drained", APPLIED, () -> browser.getEnumeration().hasMoreElements(), more -> !more);
         }
     }
 

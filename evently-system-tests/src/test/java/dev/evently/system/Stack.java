@@ -58,17 +58,43 @@ final class Stack {
     /** Polls GET path until the response matches, with a deadline; returns the matching response. */
     static HttpResponse<String> pollGet(String path, Duration timeout, Predicate<HttpResponse<String>> done)
             throws InterruptedException {
+        return await("GET " + path, timeout, () -> get(path), done, last -> last.statusCode() + " " + last.body());
+    }
+
+    /** Something observed, possibly with checked exceptions (SQL, JMS). */
+    interface Probe<T> {
+        T get() throws Exception;
+    }
+
+    /**
+     * Asks {@code probe} every 250 ms until {@code done} holds for its answer, and returns that answer; fails
+     * with {@code what} and the last answer when {@code timeout} passes first. The tests' one way to wait.
+     */
+    static <T> T await(String what, Duration timeout, Probe<T> probe, Predicate<T> done) throws InterruptedException {
+        return await(what, timeout, probe, done, String::valueOf);
+    }
+
+    static <T> T await(String what, Duration timeout, Probe<T> probe, Predicate<T> done,
+                       java.util.function.Function<T, String> describe) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        HttpResponse<String> last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = get(path);
+        T last = null;
+        while (true) {
+            try {
+                last = probe.get();
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(what + ": " + e, e);
+            }
             if (done.test(last)) {
                 return last;
             }
+            if (!Instant.now().isBefore(deadline)) {
+                throw new AssertionError(what + ": not within " + timeout.toSeconds() + " s; last: "
+                        + (last == null ? "none" : describe.apply(last)));
+            }
             Thread.sleep(250);
         }
-        throw new AssertionError("GET " + path + " did not reach the expected state within " + timeout.toSeconds()
-                + " s; last: " + (last == null ? "none" : last.statusCode() + " " + last.body()));
     }
 
     /** Runs ./evently with the arguments and fails unless it exits 0. */

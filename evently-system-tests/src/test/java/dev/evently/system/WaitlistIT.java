@@ -32,7 +32,7 @@ class WaitlistIT {
     }
 
     @Test
-    void joiningASoldOutEventQueuesOnceAndLeavingEndsThePlace() {
+    void joiningASoldOutEventQueuesOnceAndLeavingEndsThePlace() throws Exception {
         long event = Catalog.smallPublished(admin, Catalog.uniqueName("Waitlist join"), 2);
         Account buyer = Tokens.newUsers(1).get(0);
         Account fan = Tokens.newUsers(1).get(0);
@@ -73,7 +73,7 @@ class WaitlistIT {
     }
 
     @Test
-    void badJoinsAreRefusedWithProblemsAndChangeNothing() {
+    void badJoinsAreRefusedWithProblemsAndChangeNothing() throws Exception {
         Account fan = Tokens.newUsers(1).get(0);
         long event = Catalog.smallPublished(admin, Catalog.uniqueName("Waitlist bad"), 1);
         for (Map<String, Object> body : List.<Map<String, Object>>of(
@@ -90,7 +90,7 @@ class WaitlistIT {
     }
 
     @Test
-    void aCancelOffersTheReleasedSeatsToTheFirstInLineOnly() {
+    void aCancelOffersTheReleasedSeatsToTheFirstInLineOnly() throws Exception {
         long event = Catalog.smallPublished(admin, Catalog.uniqueName("Waitlist cancel"), 2);
         List<Long> seats = Catalog.seatIds(event);
         Account buyer = Tokens.newUsers(1).get(0);
@@ -118,7 +118,7 @@ class WaitlistIT {
     }
 
     @Test
-    void anExpiredHoldIsOfferedAndAnUnusedOfferPassesToTheNextPerson() {
+    void anExpiredHoldIsOfferedAndAnUnusedOfferPassesToTheNextPerson() throws Exception {
         long event = Catalog.smallPublished(admin, Catalog.uniqueName("Waitlist expiry"), 3);
         List<Long> seats = Catalog.seatIds(event);
         Account buyer = Tokens.newUsers(1).get(0);
@@ -184,19 +184,8 @@ class WaitlistIT {
         throw new AssertionError("entry " + entryId + " not among the caller's");
     }
 
-    static JsonNode awaitEntry(Account account, long entryId, String status) {
-        long deadline = System.nanoTime() + OFFER_ARRIVES.toNanos();
-        JsonNode entry = entry(account, entryId);
-        while (!entry.path("status").asText().equals(status) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            entry = entry(account, entryId);
-        }
-        assertThat(entry.path("status").asText()).as("entry " + entryId + ": " + entry).isEqualTo(status);
-        return entry;
+    static JsonNode awaitEntry(Account account, long entryId, String status) throws InterruptedException {
+        return Stack.await("waitlist entry " + entryId + " " + status, OFFER_ARRIVES, () -> entry(account, entryId),
+                entry -> entry.path("status").asText().equals(status));
     }
 }

@@ -21,7 +21,7 @@ import dev.evently.platform.control.Consuming;
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = "evently.domain-events::evently.notifications"),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8")
 })
 public class NotificationConsumer implements MessageListener {
 
