@@ -455,9 +455,21 @@ ear_deploy() {
         return 0
     fi
     step "Deploying evently.ear (migrates the schema)"
-    "$ASADMIN" --port "$ADMIN_PORT" deploy --force=true --name evently "$EAR" >"$DRUN/deploy.log" 2>&1 \
-        || { cat "$DRUN/deploy.log"; die "deployment failed; ./evently logs shows the server log"; }
-    echo "$sum" > "$DRUN/ear.cksum"
+    # Right after start-domain, Payara is sometimes still loading the previously deployed version and a deploy
+    # fails with "web container has not yet been started" or "ServiceLocatorImpl ... has been shut down".
+    # Such a start-up race is retried; a failure for any other reason ends here.
+    local attempt
+    for attempt in 1 2 3; do
+        if "$ASADMIN" --port "$ADMIN_PORT" deploy --force=true --name evently "$EAR" >"$DRUN/deploy.log" 2>&1; then
+            echo "$sum" > "$DRUN/ear.cksum"
+            return 0
+        fi
+        grep -q -E 'has not yet been started|has been shut down' "$DRUN/deploy.log" && [ "$attempt" -lt 3 ] || break
+        info "deployment met a server still starting; trying again ($(grep -o -m1 -E '[^:]*(has not yet been started|has been shut down)' "$DRUN/deploy.log"))"
+        sleep 5
+    done
+    cat "$DRUN/deploy.log"
+    die "deployment failed; ./evently logs shows the server log"
 }
 
 ear_undeploy() {
