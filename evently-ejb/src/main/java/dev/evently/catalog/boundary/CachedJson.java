@@ -1,9 +1,9 @@
 package dev.evently.catalog.boundary;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+
+import dev.evently.platform.Hashes;
 
 /**
  * A response body serialised once and kept as its UTF-8 bytes with its strong ETag, so a cached seat map is
@@ -18,13 +18,8 @@ public record CachedJson(String etag, byte[] body) {
     }
 
     private static CachedJson of(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            String tag = Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27);
-            return new CachedJson("\"" + tag + "\"", body);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        String tag = Base64.getUrlEncoder().withoutPadding().encodeToString(Hashes.sha256(body)).substring(0, 27);
+        return new CachedJson("\"" + tag + "\"", body);
     }
 
     public boolean isEmpty() {
