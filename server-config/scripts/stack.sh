@@ -28,6 +28,20 @@ tools() { java -jar "$TOOLS_JAR" "$@"; }
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
+# Stops the process of a pid file: TERM, then KILL if it has not exited within the seconds given (30).
+stop_pid() { # pidfile what [seconds]
+    if pid_alive "$1"; then
+        info "stopping $2"
+        local pid; pid="$(cat "$1")"
+        kill "$pid"
+        local deadline=$((SECONDS + ${3:-30}))
+        while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+        kill -9 "$pid" 2>/dev/null || true
+    fi
+    rm -f "$1"
+    return 0  # called from traps: never the status of the test above
+}
+
 wait_port() { # host port seconds what
     local deadline=$((SECONDS + $3))
     until port_open "$1" "$2"; do
@@ -239,15 +253,7 @@ redis_start() {
     STARTED+=(redis)
 }
 
-redis_stop() {
-    local pidfile="$EH/redis/redis.pid"
-    if pid_alive "$pidfile"; then
-        info "stopping Redis"
-        local pid; pid="$(cat "$pidfile")"
-        kill "$pid"
-        while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
-    fi
-}
+redis_stop() { stop_pid "$EH/redis/redis.pid" Redis; }
 
 # ---------------------------------------------------------------- mail server (embedded GreenMail)
 
@@ -283,18 +289,7 @@ mail_start() {
         || { tail -20 "$dir/greenmail.log"; mail_stop; die "the mail server did not become ready"; }
 }
 
-mail_stop() {
-    local pidfile="$EH/mail/greenmail.pid"
-    if pid_alive "$pidfile"; then
-        info "stopping the mail server"
-        local pid; pid="$(cat "$pidfile")"
-        kill "$pid"
-        local deadline=$((SECONDS + 20))
-        while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
-        kill -9 "$pid" 2>/dev/null || true
-    fi
-    rm -f "$pidfile"
-}
+mail_stop() { stop_pid "$EH/mail/greenmail.pid" "the mail server" 20; }
 
 # ---------------------------------------------------------------- Artemis broker
 
@@ -326,17 +321,7 @@ broker_start() {
     STARTED+=(broker)
 }
 
-broker_stop() {
-    if pid_alive "$RUN/broker.pid"; then
-        info "stopping Artemis"
-        local pid; pid="$(cat "$RUN/broker.pid")"
-        kill "$pid"
-        local deadline=$((SECONDS + 30))
-        while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
-        kill -9 "$pid" 2>/dev/null || true
-        rm -f "$RUN/broker.pid"
-    fi
-}
+broker_stop() { stop_pid "$RUN/broker.pid" Artemis; }
 
 # ---------------------------------------------------------------- Payara
 
