@@ -1,7 +1,6 @@
 package dev.evently.platform;
 
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -23,21 +22,6 @@ public final class Correlation {
         return CURRENT.get();
     }
 
-    /** Runs {@code work} under {@code id} (a new one if the given id is missing or unacceptable). */
-    public static <T> T with(String id, Supplier<T> work) {
-        String previous = CURRENT.get();
-        CURRENT.set(acceptable(id) ? id : newId());
-        try {
-            return work.get();
-        } finally {
-            if (previous == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(previous);
-            }
-        }
-    }
-
     /** Starts work under {@code id} (or a new id); the caller must {@link #end()} it. Returns the id used. */
     public static String begin(String id) {
         String used = acceptable(id) ? id : newId();
@@ -49,11 +33,11 @@ public final class Correlation {
         CURRENT.remove();
     }
 
-    public static boolean acceptable(String id) {
+    private static boolean acceptable(String id) {
         return id != null && ACCEPTABLE.matcher(id).matches();
     }
 
-    public static String newId() {
+    private static String newId() {
         return UUID.randomUUID().toString();
     }
 }

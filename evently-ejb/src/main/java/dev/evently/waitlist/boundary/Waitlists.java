@@ -3,7 +3,6 @@ package dev.evently.waitlist.boundary;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.ejb.EJB;
@@ -188,8 +187,7 @@ public class Waitlists {
         if (ids.size() < count) {
             return List.of();  // the locks go with the transaction; nothing was changed
         }
-        List<Long> seatIds = new ArrayList<>();
-        ids.forEach(id -> seatIds.add(id.longValue()));
+        List<Long> seatIds = ids.stream().map(Number::longValue).toList();
         List<Seat> seats = em.createQuery("select s from Seat s where s.id in :ids order by s.id", Seat.class)
                 .setParameter("ids", seatIds)
                 .getResultList();

@@ -5,10 +5,11 @@ import java.util.logging.Logger;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
+
+import dev.evently.platform.control.Consuming;
 
 /**
  * Consumes the {@code evently.probe} queue. A probe carries its id in the {@code probeId} property
@@ -30,32 +31,13 @@ public class ProbeConsumer implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        try {
+        Consuming.handle(LOG, "probe", message, () -> {
             String probeId = message.propertyExists("probeId")
                     ? message.getStringProperty("probeId")
                     : message.getJMSMessageID();
             String body = message instanceof TextMessage text && text.getText() != null ? text.getText() : "";
             int deliveries = probes.record(probeId, body).getDeliveries();
-            LOG.info(() -> "probe " + probeId + " received (delivery " + deliveries
-                    + ", messageId " + safeId(message) + ", correlationId " + safeCorrelation(message) + ")");
-        } catch (JMSException e) {
-            throw new IllegalStateException("unreadable probe message", e);
-        }
-    }
-
-    private static String safeId(Message message) {
-        try {
-            return message.getJMSMessageID();
-        } catch (JMSException e) {
-            return "?";
-        }
-    }
-
-    private static String safeCorrelation(Message message) {
-        try {
-            return message.getJMSCorrelationID();
-        } catch (JMSException e) {
-            return "?";
-        }
+            return "probe " + probeId + " received (delivery " + deliveries + ")";
+        });
     }
 }

@@ -25,8 +25,7 @@ public final class Consuming {
 
     public static void handle(Logger log, String consumer, Message message, Work work) {
         String messageId = header(message::getJMSMessageID);
-        String correlationId = header(message::getJMSCorrelationID);
-        Correlation.begin(correlationId);
+        String correlationId = Correlation.begin(header(message::getJMSCorrelationID));
         try {
             String done = work.run();
             if (done != null) {
