@@ -23,6 +23,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.evently.system.Catalog.Venue;
+
 /**
  * Sales analytics as an admin reads them: the figures the analytics consumer keeps from the domain events
  * must come to equal a recount of the bookings themselves, and a message delivered twice counts once.
@@ -45,15 +47,8 @@ class AnalyticsIT {
         admin = Tokens.admin();
     }
 
-    /** A published event of 2×3 Floor at 45.00 and 1×2 Balcony at 20.00, and its seat ids in order. */
-    record Venue(long eventId, List<Long> seats) {
-    }
-
     static Venue venue() {
-        long id = Catalog.published(admin, Catalog.uniqueName("Analytics")).path("id").asLong();
-        List<Long> seats = new ArrayList<>();
-        Stack.json(Stack.get("/api/events/" + id + "/seats")).path("seats").forEach(s -> seats.add(s.path("id").asLong()));
-        return new Venue(id, seats);
+        return Catalog.venue(admin, "Analytics");
     }
 
     @Test

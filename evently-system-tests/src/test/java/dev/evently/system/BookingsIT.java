@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.evently.system.Catalog.Venue;
+
 /** The booking flow as buyers and door staff use it: hold, pay, tickets, cancel, expiry, check-in. */
 class BookingsIT {
 
@@ -28,15 +30,8 @@ class BookingsIT {
         admin = Auth.adminToken();
     }
 
-    /** A published event of 2×3 Floor at 45.00 and 1×2 Balcony at 20.00, and its seat ids in order. */
-    record Venue(long eventId, List<Long> seats) {
-    }
-
     static Venue venue() {
-        long id = Catalog.published(admin, Catalog.uniqueName("Booking")).path("id").asLong();
-        List<Long> seats = new ArrayList<>();
-        Stack.json(Stack.get("/api/events/" + id + "/seats")).path("seats").forEach(s -> seats.add(s.path("id").asLong()));
-        return new Venue(id, seats);
+        return Catalog.venue(admin, "Booking");
     }
 
     static HttpResponse<String> hold(String token, long eventId, List<Long> seats) {

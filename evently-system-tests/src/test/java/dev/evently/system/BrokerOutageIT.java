@@ -2,7 +2,6 @@ package dev.evently.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +41,7 @@ class BrokerOutageIT {
             Stack.evently("broker", "stop");
             try {
                 for (int i = 0; i < 3; i++) {
-                    bookings.add(hold(buyers.get(i), event, seats.subList(2 * i, 2 * i + 2)));
+                    bookings.add(WaitlistIT.hold(buyers.get(i), event, seats.subList(2 * i, 2 * i + 2)));
                 }
                 assertThat(Auth.post("/api/bookings/" + bookings.get(0) + "/confirm", buyers.get(0).token(),
                         Map.of("paymentReference", "pay-outage")).statusCode()).isEqualTo(200);
@@ -81,12 +80,6 @@ class BrokerOutageIT {
         } finally {
             subscription.close();
         }
-    }
-
-    private static long hold(Account buyer, long event, List<Long> seats) {
-        HttpResponse<String> held = Auth.post("/api/bookings", buyer.token(), Map.of("eventId", event, "seatIds", seats));
-        assertThat(held.statusCode()).as("a hold while the broker is down: " + held.body()).isEqualTo(201);
-        return Stack.json(held).path("id").asLong();
     }
 
     private static long pending(String admin) {

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +70,17 @@ final class Catalog {
 
     /** The event's seat ids in seat-map order. */
     static List<Long> seatIds(long eventId) {
-        List<Long> ids = new java.util.ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         Stack.json(Stack.get("/api/events/" + eventId + "/seats")).path("seats").forEach(s -> ids.add(s.path("id").asLong()));
         return ids;
+    }
+
+    /** A published event of 2×3 Floor at 45.00 and 1×2 Balcony at 20.00, and its seat ids in order. */
+    record Venue(long eventId, List<Long> seats) {
+    }
+
+    static Venue venue(String adminToken, String namePrefix) {
+        long id = published(adminToken, uniqueName(namePrefix)).path("id").asLong();
+        return new Venue(id, seatIds(id));
     }
 }
