@@ -143,9 +143,18 @@ public class Waitlists {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
         int offers = 0;
+        // free seats only get fewer in this loop: once a wish of n did not fit, no wish of n or more will
+        int didNotFit = Integer.MAX_VALUE;
         for (WaitlistEntry entry : waiting) {
+            if (entry.getSeatsWanted() >= didNotFit) {
+                continue;
+            }
             List<Seat> seats = takeFreeSeats(eventId, releasedSeatIds, entry.getSeatsWanted());
             if (seats.isEmpty()) {
+                didNotFit = entry.getSeatsWanted();
+                if (didNotFit == 1) {
+                    break;
+                }
                 continue;
             }
             Instant until = now.plus(offerTime);
