@@ -1,6 +1,7 @@
 package dev.evently.catalog.boundary;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 
 import dev.evently.platform.Hashes;
@@ -11,13 +12,13 @@ import dev.evently.platform.Hashes;
  */
 public record CachedJson(String etag, byte[] body) {
 
-    private static final char SEPARATOR = '\n';
+    private static final byte SEPARATOR = '\n';
 
     public static CachedJson of(String json) {
         return of(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static CachedJson of(byte[] body) {
+    public static CachedJson of(byte[] body) {
         String tag = Base64.getUrlEncoder().withoutPadding().encodeToString(Hashes.sha256(body)).substring(0, 27);
         return new CachedJson("\"" + tag + "\"", body);
     }
@@ -26,14 +27,27 @@ public record CachedJson(String etag, byte[] body) {
         return body.length == 0;
     }
 
-    /** One string in Redis: the ETag, a newline, the body. */
-    public String stored() {
-        return etag + SEPARATOR + new String(body, StandardCharsets.UTF_8);
+    /** How it is kept in Redis: the ETag, a newline, the body. */
+    public byte[] stored() {
+        byte[] tag = etag.getBytes(StandardCharsets.US_ASCII);
+        byte[] stored = new byte[tag.length + 1 + body.length];
+        System.arraycopy(tag, 0, stored, 0, tag.length);
+        stored[tag.length] = SEPARATOR;
+        System.arraycopy(body, 0, stored, tag.length + 1, body.length);
+        return stored;
     }
 
-    public static CachedJson fromStored(String stored) {
-        int cut = stored.indexOf(SEPARATOR);
-        return new CachedJson(stored.substring(0, cut), stored.substring(cut + 1).getBytes(StandardCharsets.UTF_8));
+    /** What {@link #stored()} made, or null for anything else. */
+    public static CachedJson fromStored(byte[] stored) {
+        int cut = 0;
+        while (cut < stored.length && stored[cut] != SEPARATOR) {
+            cut++;
+        }
+        if (cut == stored.length) {
+            return null;
+        }
+        return new CachedJson(new String(stored, 0, cut, StandardCharsets.US_ASCII),
+                Arrays.copyOfRange(stored, cut + 1, stored.length));
     }
 
     /** Whether an If-None-Match header names this body (a list, a weak form, or *). */

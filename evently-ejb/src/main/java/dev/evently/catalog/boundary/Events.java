@@ -54,7 +54,7 @@ public class Events {
     }
 
     public CachedJson seatMap(long eventId) {
-        return present(eventId, cache.seatMap(eventId, () -> queries.seatMapJson(eventId).orElse("")));
+        return present(eventId, cache.seatMap(eventId, () -> queries.seatMapJson(eventId)));
     }
 
     /** Admins see drafts too, always fresh. */

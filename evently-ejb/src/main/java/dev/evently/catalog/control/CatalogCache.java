@@ -1,6 +1,7 @@
 package dev.evently.catalog.control;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import jakarta.annotation.Resource;
@@ -20,8 +22,10 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.redisson.api.RBucket;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.ByteArrayCodec;
 import org.redisson.client.codec.StringCodec;
 
 import dev.evently.catalog.boundary.CachedJson;
@@ -35,10 +39,13 @@ import dev.evently.platform.Hashes;
  * fill an entry nobody reads any more, so no stale entry outlives a change. Redis is never the source of
  * truth: when it fails, reads go to PostgreSQL while {@link RedisConnection} reports it unavailable.
  * <p>
- * Each instance also keeps the entry it last served per key in memory, valid exactly while the generation in
- * Redis is the one it was loaded under: a read costs one small Redis round trip, not a megabyte of seat map.
- * Generations start at a random number when Redis has none (a restarted Redis forgot them), so a generation
- * seen before a restart is never seen again after it. Concurrent misses of one key load it once.
+ * Each instance also keeps the entry it last served per key in memory, valid while the generation in Redis is
+ * the one it was loaded under: a read costs one small Redis round trip, not a megabyte of seat map. For
+ * {@code evently.cache.near-revalidate} after that check (100 ms) an entry is served without asking again,
+ * unless this instance has committed a change since it was loaded: an instance sees its own changes at once,
+ * the others' within that time. Generations start at a random number when Redis has none (a restarted Redis
+ * forgot them), so a generation seen before a restart is never seen again after it. Concurrent misses of one
+ * key load it once.
  */
 @ApplicationScoped
 public class CatalogCache {
@@ -67,45 +74,64 @@ public class CatalogCache {
     @ConfigProperty(name = "evently.cache.seat-map-ttl", defaultValue = "PT5M")
     Duration seatMapTtl;
 
+    @Inject
+    @ConfigProperty(name = "evently.cache.near-revalidate", defaultValue = "PT0.1S")
+    Duration nearRevalidate;
+
     /** Sets a missing generation to the random start given, then returns the generation. */
     private static final String GENERATION = """
             redis.call('set', KEYS[1], ARGV[1], 'NX')
             return tonumber(redis.call('get', KEYS[1]))""";
-    /** Bumps a generation, starting it at random when Redis has none. */
+    /** Bumps generations, each starting at random when Redis has none: one round trip for a change. */
     private static final String BUMP = """
-            if redis.call('exists', KEYS[1]) == 0 then
-                redis.call('set', KEYS[1], ARGV[1])
-                return tonumber(ARGV[1])
+            for _, key in ipairs(KEYS) do
+                if redis.call('exists', key) == 0 then
+                    redis.call('set', key, ARGV[1])
+                else
+                    redis.call('incr', key)
+                end
             end
-            return redis.call('incr', KEYS[1])""";
+            return 0""";
     /** The in-memory entries stop growing at this many bytes; then they start afresh. */
     private static final long NEAR_LIMIT_BYTES = 64L * 1024 * 1024;
 
     private final Set<Long> pendingEvictions = ConcurrentHashMap.newKeySet();
     private volatile boolean listEvictionPending;
 
-    /** The entry last served per key without its generation, with the full key (generation included). */
-    private record Near(String name, CachedJson json) {
+    /**
+     * The entry last served per key without its generation, with the full key (generation included), the
+     * count of this instance's changes before it was loaded, and when Redis last confirmed its generation.
+     */
+    private record Near(String name, CachedJson json, long changes, long checkedAt) {
+
+        boolean fresh(long changesNow, long now, long revalidateNanos) {
+            return changes == changesNow && now - checkedAt < revalidateNanos;
+        }
     }
+
+    /** This instance's committed changes so far: an entry loaded before one is checked with Redis again. */
+    private final AtomicLong changes = new AtomicLong();
 
     private final Map<String, Near> near = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<CachedJson>> loading = new ConcurrentHashMap<>();
 
     public CachedJson eventList(EventQuery query, Supplier<String> load) {
         String hash = Hashes.sha256Hex(query.key()).substring(0, 32);
-        return cached("list:" + hash, () -> PREFIX + "list:" + generation(LIST_GENERATION) + ":" + hash, listTtl, load);
+        return cached("list:" + hash, () -> PREFIX + "list:" + generation(LIST_GENERATION) + ":" + hash, listTtl,
+                () -> CachedJson.of(load.get()));
     }
 
     public CachedJson eventDetails(long eventId, Supplier<String> load) {
         return cached("details:" + eventId,
                 () -> PREFIX + "event:" + eventId + ":" + generation(eventGeneration(eventId)) + ":details",
-                detailsTtl, load);
+                detailsTtl, () -> CachedJson.of(load.get()));
     }
 
-    public CachedJson seatMap(long eventId, Supplier<String> load) {
+    /** @param load the seat map as UTF-8 JSON, empty when there is none */
+    public CachedJson seatMap(long eventId, Supplier<byte[]> load) {
         return cached("seats:" + eventId,
                 () -> PREFIX + "event:" + eventId + ":" + generation(eventGeneration(eventId)) + ":seats",
-                seatMapTtl, load);
+                seatMapTtl, () -> CachedJson.of(load.get()));
     }
 
     /** Forgets what the current transaction changes about the event, once (and only if) it commits. */
@@ -125,6 +151,7 @@ public class CatalogCache {
     }
 
     void evict(long eventId) {
+        changes.incrementAndGet();
         pendingEvictions.add(eventId);
         if (!paused()) {
             evictPending();
@@ -137,11 +164,12 @@ public class CatalogCache {
      */
     private void evictPending() {
         try {
-            for (Long eventId : pendingEvictions) {
-                bump(eventGeneration(eventId));
-                pendingEvictions.remove(eventId);
-            }
-            bump(LIST_GENERATION);
+            List<Long> events = List.copyOf(pendingEvictions);
+            List<String> generations = new ArrayList<>(events.size() + 1);
+            events.forEach(eventId -> generations.add(eventGeneration(eventId)));
+            generations.add(LIST_GENERATION);
+            bump(generations);
+            pendingEvictions.removeAll(events);
             listEvictionPending = false;
         } catch (RuntimeException e) {
             listEvictionPending = true;
@@ -149,25 +177,31 @@ public class CatalogCache {
         }
     }
 
-    private CachedJson cached(String slot, Supplier<String> key, Duration ttl, Supplier<String> load) {
+    private CachedJson cached(String slot, Supplier<String> key, Duration ttl, Supplier<CachedJson> load) {
         if (paused()) {
-            return CachedJson.of(load.get());
+            return load.get();
         }
         if (listEvictionPending || !pendingEvictions.isEmpty()) {
             evictPending();
             if (paused()) {
-                return CachedJson.of(load.get());
+                return load.get();
             }
+        }
+        long changesBefore = changes.get();
+        long now = System.nanoTime();
+        Near last = near.get(slot);
+        if (last != null && last.fresh(changesBefore, now, nearRevalidate.toNanos())) {
+            return last.json();
         }
         String name;
         try {
             name = key.get();
         } catch (RuntimeException e) {
             pause(e);
-            return CachedJson.of(load.get());
+            return load.get();
         }
-        Near last = near.get(slot);
         if (last != null && last.name().equals(name)) {
+            remember(slot, new Near(name, last.json(), changesBefore, now));
             return last.json();
         }
         CompletableFuture<CachedJson> mine = new CompletableFuture<>();
@@ -176,7 +210,7 @@ public class CatalogCache {
             try {
                 return running.get(10, TimeUnit.SECONDS);
             } catch (ExecutionException | TimeoutException e) {
-                return CachedJson.of(load.get());  // the other reader failed or is stuck: load in this one
+                return load.get();  // the other reader failed or is stuck: load in this one
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -184,7 +218,7 @@ public class CatalogCache {
         }
         try {
             CachedJson json = fromRedisOrLoad(name, ttl, load);
-            remember(slot, name, json);
+            remember(slot, new Near(name, json, changesBefore, now));
             mine.complete(json);
             return json;
         } catch (RuntimeException | Error e) {
@@ -195,35 +229,41 @@ public class CatalogCache {
         }
     }
 
-    private CachedJson fromRedisOrLoad(String name, Duration ttl, Supplier<String> load) {
-        String stored;
+    private CachedJson fromRedisOrLoad(String name, Duration ttl, Supplier<CachedJson> load) {
+        RBucket<byte[]> bucket = redis.getBucket(name, ByteArrayCodec.INSTANCE);
+        CachedJson stored;
         try {
-            stored = redis.<String>getBucket(name, StringCodec.INSTANCE).get();
+            byte[] bytes = bucket.get();
+            stored = bytes == null ? null : CachedJson.fromStored(bytes);
         } catch (RuntimeException e) {
             pause(e);
-            return CachedJson.of(load.get());
+            return load.get();
         }
         if (stored != null) {
-            return CachedJson.fromStored(stored);
+            return stored;
         }
-        CachedJson fresh = CachedJson.of(load.get());
-        try {
-            redis.<String>getBucket(name, StringCodec.INSTANCE).set(fresh.stored(), ttl);
-        } catch (RuntimeException e) {
-            pause(e);
-        }
+        CachedJson fresh = load.get();
+        // no waiting for Redis to take a copy the next change may make useless
+        bucket.setAsync(fresh.stored(), ttl).whenComplete((done, e) -> {
+            if (e instanceof RuntimeException failure) {
+                pause(failure);
+            }
+        });
         return fresh;
     }
 
-    private void remember(String slot, String name, CachedJson json) {
-        long bytes = json.body().length;
-        for (Near entry : near.values()) {
-            bytes += entry.json().body().length;
+    private void remember(String slot, Near entry) {
+        Near previous = near.get(slot);
+        if (previous == null || previous.json() != entry.json()) {
+            long bytes = entry.json().body().length;
+            for (Near other : near.values()) {
+                bytes += other.json().body().length;
+            }
+            if (bytes > NEAR_LIMIT_BYTES) {
+                near.clear();
+            }
         }
-        if (bytes > NEAR_LIMIT_BYTES) {
-            near.clear();
-        }
-        near.put(slot, new Near(name, json));
+        near.put(slot, entry);
     }
 
     private long generation(String key) {
@@ -231,9 +271,9 @@ public class CatalogCache {
                 List.of(key), randomStart());
     }
 
-    private void bump(String key) {
+    private void bump(List<String> keys) {
         redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, BUMP, RScript.ReturnType.INTEGER,
-                List.of(key), randomStart());
+                new ArrayList<>(keys), randomStart());
     }
 
     /** Far from any generation a forgotten counter reached, and far from overflowing. */
