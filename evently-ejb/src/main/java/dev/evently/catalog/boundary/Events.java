@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.bind.Jsonb;
@@ -42,10 +44,17 @@ public class Events {
 
     Clock clock = Clock.systemUTC();
 
+    /*
+     * The public reads run without a transaction of their own: most are answered from memory, and a miss
+     * only reads, on connections in auto-commit.
+     */
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public CachedJson upcoming(EventQuery query) {
         return cache.eventList(query, () -> JSON.toJson(queries.upcoming(query, clock.instant())));
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public CachedJson details(long eventId) {
         CachedJson cached = cache.eventDetails(eventId, () -> queries.details(eventId, false)
                 .map(JSON::toJson)
@@ -53,6 +62,7 @@ public class Events {
         return present(eventId, cached);
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public CachedJson seatMap(long eventId) {
         return present(eventId, cache.seatMap(eventId, () -> queries.seatMapJson(eventId)));
     }
