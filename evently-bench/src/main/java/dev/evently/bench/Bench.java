@@ -34,6 +34,7 @@ public final class Bench {
     private static final Duration BROWSE_TIME = Duration.parse(System.getProperty("bench.browse.duration", "PT15S"));
     private static final double CEILING_SECONDS = Double.parseDouble(System.getProperty("bench.ceiling.seconds", "10"));
     private static final String SCENARIOS = System.getProperty("bench.scenarios", "capacity,ceiling,browse,rush");
+    private static final Duration WARM_UP = Duration.parse(System.getProperty("bench.warm-up", "PT20S"));
 
     /** 5,000 seats; the dearest sections are the ones everybody wants. */
     static final List<Object[]> SALE_LAYOUT = List.of(
@@ -55,6 +56,9 @@ public final class Bench {
         Instant began = Instant.now();
         step("Preparing: %d buyers, events of 5,000 and 10,000 seats", Math.max(CAPACITY_BUYERS, RUSH_BUYERS));
         List<Buyer> buyers = Fixtures.buyers(Math.max(CAPACITY_BUYERS, RUSH_BUYERS));
+        if (!WARM_UP.isZero()) {
+            warmUp(buyers.subList(0, CAPACITY_BUYERS));
+        }
         long deadlocksBefore = Fixtures.deadlocks();
 
         if (SCENARIOS.contains("capacity")) {
@@ -82,12 +86,36 @@ public final class Bench {
         report.finish(Duration.between(began, Instant.now()));
     }
 
+    /**
+     * A server just started runs interpreted code until its JIT has seen enough calls: a short sale and a few
+     * seconds of each read first, measured by nobody, so that the figures are of the steady state.
+     */
+    private static void warmUp(List<Buyer> buyers) throws Exception {
+        step("Warm-up (not measured): a sale for %d s, then %d s of each read", WARM_UP.toSeconds(),
+                WARM_UP.toSeconds() / 4);
+        FlashSale sale = flashSale("warm-up", buyers, Duration.ZERO, WARM_UP);
+        Duration each = WARM_UP.dividedBy(4);
+        String event = "/api/events/" + sale.eventId;
+        List<Browse.Phase> phases = List.of(
+                new Browse.Phase("warm-up list", "/api/events", BROWSE_CLIENTS, each, new Series("warm-up list")),
+                new Browse.Phase("warm-up details", event, BROWSE_CLIENTS, each, new Series("warm-up details")),
+                new Browse.Phase("warm-up seat map", event + "/seats", BROWSE_CLIENTS, each,
+                        new Series("warm-up seat map")));
+        Browse.current = new Browse(BASE_URL, phases);
+        gatling(BrowseSimulation.class, "warm-up reads");
+    }
+
     private static FlashSale flashSale(String shape, List<Buyer> buyers, Duration think) throws Exception {
+        return flashSale(shape, buyers, think, SALE_LIMIT);
+    }
+
+    private static FlashSale flashSale(String shape, List<Buyer> buyers, Duration think, Duration limit)
+            throws Exception {
         long eventId = Fixtures.publishedEvent("Bench flash sale (" + shape + ")", SALE_LAYOUT);
         step("Flash sale, %s: %d buyers%s on event %d (5,000 seats), at most %d s", shape, buyers.size(),
                 think.isZero() ? " without think time" : ", think time ~" + think.toMillis() + " ms", eventId,
-                SALE_LIMIT.toSeconds());
-        FlashSale sale = new FlashSale(shape, BASE_URL, eventId, 5_000, buyers, think, MAP_REFRESH, SALE_LIMIT);
+                limit.toSeconds());
+        FlashSale sale = new FlashSale(shape, BASE_URL, eventId, 5_000, buyers, think, MAP_REFRESH, limit);
         FlashSale.current = sale;
         gatling(FlashSaleSimulation.class, "flash sale " + shape);
         return sale;
