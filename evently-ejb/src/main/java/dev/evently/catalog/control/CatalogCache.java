@@ -151,11 +151,12 @@ public class CatalogCache {
     }
 
     void evict(long eventId) {
-        changes.incrementAndGet();
         pendingEvictions.add(eventId);
         if (!paused()) {
             evictPending();
         }
+        // after the bump: a reader that saw this count read the generations after it, so its entry is new
+        changes.incrementAndGet();
     }
 
     /**
