@@ -16,6 +16,7 @@ import jakarta.persistence.PersistenceContext;
 
 import dev.evently.catalog.control.CatalogCache;
 import dev.evently.catalog.control.EventQueries;
+import dev.evently.catalog.control.SeatMaps;
 import dev.evently.catalog.entity.Event;
 import dev.evently.catalog.entity.Seat;
 import dev.evently.outbox.entity.OutboxMessage;
@@ -42,6 +43,9 @@ public class Events {
     @Inject
     CatalogCache cache;
 
+    @Inject
+    SeatMaps seatMaps;
+
     Clock clock = Clock.systemUTC();
 
     /*
@@ -64,7 +68,7 @@ public class Events {
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public CachedJson seatMap(long eventId) {
-        return present(eventId, cache.seatMap(eventId, () -> queries.seatMapJson(eventId)));
+        return present(eventId, cache.seatMap(eventId, () -> seatMaps.json(eventId)));
     }
 
     /** Admins see drafts too, always fresh. */

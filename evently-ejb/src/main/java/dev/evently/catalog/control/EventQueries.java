@@ -1,18 +1,11 @@
 package dev.evently.catalog.control;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,9 +25,6 @@ public class EventQueries {
 
     @PersistenceContext
     EntityManager em;
-
-    @Resource(lookup = "jdbc/evently")
-    DataSource dataSource;
 
     public EventPage upcoming(EventQuery query, Instant now) {
         // Only the filters given become conditions: PostgreSQL plans each shape well, and never has to
@@ -94,59 +84,6 @@ public class EventQueries {
         return Optional.of(new EventDetails(event.getId(), event.getName(), event.getDescription(), event.getVenue(),
                 event.getStartTime(), event.getEndTime(), event.getStatus().name(), event.getTotalCapacity(),
                 available, minPrice, sections, event.getVersion()));
-    }
-
-    /**
-     * The seat map as UTF-8 JSON, empty when there is no such published event: one plain JDBC pass over the
-     * seats written straight into bytes, no entity, generator or String per seat. During a rush every change
-     * makes the next reader rebuild the map, so this is the catalogue's hottest load.
-     */
-    public byte[] seatMapJson(long eventId) {
-        try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement event = connection.prepareStatement("select status from events where id = ?")) {
-                event.setLong(1, eventId);
-                try (ResultSet row = event.executeQuery()) {
-                    if (!row.next() || EventStatus.DRAFT.name().equals(row.getString(1))) {
-                        return new byte[0];
-                    }
-                }
-            }
-            try (PreparedStatement seats = connection.prepareStatement("""
-                    select id, section, row_label, number, label, price_cents, status
-                    from seats where event_id = ? order by id""")) {
-                seats.setLong(1, eventId);
-                try (ResultSet rows = seats.executeQuery()) {
-                    return seatMapJson(eventId, rows);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the seat map of event " + eventId + " failed", e);
-        }
-    }
-
-    private static byte[] seatMapJson(long eventId, ResultSet rows) throws SQLException {
-        long total = 0;
-        long held = 0;
-        long booked = 0;
-        JsonBytes json = new JsonBytes(256 * 1024);
-        json.ascii("{\"eventId\":").number(eventId).ascii(",\"seats\":[");
-        while (rows.next()) {
-            String status = rows.getString(7);
-            held += status.equals("HELD") ? 1 : 0;
-            booked += status.equals("BOOKED") ? 1 : 0;
-            json.ascii(total++ == 0 ? "{\"id\":" : ",{\"id\":").number(rows.getLong(1))
-                    .ascii(",\"section\":").string(rows.getString(2))
-                    .ascii(",\"row\":").string(rows.getString(3))
-                    .ascii(",\"number\":").number(rows.getInt(4))
-                    .ascii(",\"label\":").string(rows.getString(5))
-                    .ascii(",\"priceCents\":").number(rows.getLong(6))
-                    .ascii(",\"status\":\"").ascii(status).ascii("\"}");
-        }
-        return json.ascii("],\"counts\":{\"total\":").number(total)
-                .ascii(",\"available\":").number(total - held - booked)
-                .ascii(",\"held\":").number(held)
-                .ascii(",\"booked\":").number(booked)
-                .ascii("}}").toBytes();
     }
 
     public long seatsTaken(long eventId) {

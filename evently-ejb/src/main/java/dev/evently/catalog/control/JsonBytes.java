@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Compact JSON written straight into UTF-8 bytes, for bodies too large and too often rebuilt to go through
  * a generic generator, a String and an encoding pass: the seat map of a big venue during a rush. The caller
- * writes the structure (names, commas, brackets) as ASCII text; only string values need {@link #string}.
+ * writes the structure (names, commas, brackets) as ASCII text; only string values need {@link #string}, and
+ * pieces written before can be copied in as they are.
  */
 final class JsonBytes {
 
@@ -64,6 +65,22 @@ final class JsonBytes {
         }
         bytes[size++] = '"';
         return this;
+    }
+
+    /** Bytes that are JSON already: a piece written earlier. */
+    JsonBytes bytes(byte[] json) {
+        return bytes(json, 0, json.length);
+    }
+
+    JsonBytes bytes(byte[] json, int from, int length) {
+        ensure(length);
+        System.arraycopy(json, from, bytes, size, length);
+        size += length;
+        return this;
+    }
+
+    int size() {
+        return size;
     }
 
     byte[] toBytes() {

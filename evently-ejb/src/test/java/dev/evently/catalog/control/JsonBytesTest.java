@@ -45,6 +45,17 @@ class JsonBytesTest {
     }
 
     @Test
+    void piecesWrittenBeforeAreCopiedInAsTheyAre() {
+        byte[] piece = new JsonBytes(8).ascii("{\"id\":").number(7).ascii(",\"status\":\"").toBytes();
+
+        JsonBytes json = new JsonBytes(4).ascii("[").bytes(piece).ascii("HELD\"}").ascii(",")
+                .bytes(piece, 0, 6).ascii("8}]");
+
+        assertThat(json.size()).isEqualTo(json.toBytes().length);
+        assertThat(written(json)).isEqualTo("[{\"id\":7,\"status\":\"HELD\"},{\"id\":8}]");
+    }
+
+    @Test
     void theBufferGrowsPastItsExpectedSize() {
         JsonBytes json = new JsonBytes(64);
         StringBuilder expected = new StringBuilder();
