@@ -30,7 +30,6 @@ import dev.evently.booking.BookingRequests.Payment;
 import dev.evently.booking.boundary.BookingPage;
 import dev.evently.booking.boundary.BookingView;
 import dev.evently.booking.boundary.Bookings;
-import dev.evently.booking.control.IdempotencyLocks;
 import dev.evently.platform.InvalidRequestException;
 import dev.evently.problem.QueryParameters;
 import dev.evently.security.Caller;
@@ -50,8 +49,6 @@ public class BookingsResource {
     @Inject
     Bookings bookings;
 
-    @Inject
-    IdempotencyLocks idempotency;
 
     @Inject
     Caller caller;
@@ -75,16 +72,10 @@ public class BookingsResource {
                          @Parameter(description = "Any unique string up to 100 characters; retries reuse it")
                          @HeaderParam("Idempotency-Key") String idempotencyKey) {
         long userId = caller.userId();
-        Bookings.Held held;
-        if (idempotencyKey == null) {
-            held = bookings.hold(userId, request.eventId(), request.seatIds(), null);
-        } else {
-            if (idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
-                throw new InvalidRequestException("Idempotency-Key", "1 to 100 characters");
-            }
-            held = idempotency.whileHolding(userId, idempotencyKey,
-                    () -> bookings.hold(userId, request.eventId(), request.seatIds(), idempotencyKey));
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
+            throw new InvalidRequestException("Idempotency-Key", "1 to 100 characters");
         }
+        Bookings.Held held = bookings.hold(userId, request.eventId(), request.seatIds(), idempotencyKey);
         return Response.created(URI.create("bookings/" + held.booking().id()))
                 .header("Idempotent-Replayed", String.valueOf(held.replayed()))
                 .entity(held.booking())

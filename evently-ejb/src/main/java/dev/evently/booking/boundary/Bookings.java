@@ -26,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.evently.accounts.entity.User;
 import dev.evently.booking.control.BookingViews;
+import dev.evently.booking.control.IdempotencyLocks;
 import dev.evently.booking.control.TicketCodes;
 import dev.evently.booking.entity.Booking;
 import dev.evently.booking.entity.BookingStatus;
@@ -71,6 +72,9 @@ public class Bookings {
     WaitlistOffers waitlistOffers;
 
     @Inject
+    IdempotencyLocks idempotencyLocks;
+
+    @Inject
     @ConfigProperty(name = "evently.booking.hold-time", defaultValue = "PT10M")
     Duration holdTime;
 
@@ -80,30 +84,36 @@ public class Bookings {
     public record Held(BookingView booking, boolean replayed) {
     }
 
+    /**
+     * Holds the seats, or answers a retry with the booking its first try made. Seats already taken (most
+     * requests of a rush) and events not on sale are turned away before anything else, unless an earlier try
+     * of this request booked; only a request that may book marks its Idempotency-Key as in flight, and looks for an
+     * earlier try again once it has the mark.
+     */
     public Held hold(long userId, long eventId, List<Long> seatIds, String idempotencyKey) {
         List<Long> requested = validSeatIds(seatIds);
         String requestHash = idempotencyKey == null ? null : Hashes.sha256Hex(eventId + ":" + requested);
-        if (idempotencyKey != null) {
-            List<Booking> earlier = em.createQuery(
-                            "select b from Booking b where b.user.id = :user and b.idempotencyKey = :key", Booking.class)
-                    .setParameter("user", userId)
-                    .setParameter("key", idempotencyKey)
-                    .getResultList();
-            if (!earlier.isEmpty()) {
-                if (!earlier.get(0).isRetryOf(requestHash)) {
-                    throw new UnprocessableException("idempotency-key-reused",
-                            "this Idempotency-Key was used for a different request");
-                }
-                return new Held(views.of(earlier.get(0)), true);
-            }
-        }
         Instant now = clock.instant();
         Event event = em.find(Event.class, eventId);
         if (event == null) {
             throw new NotFoundException("event-not-found", "no event " + eventId);
         }
-        event.requireOnSale(now);
-        requireAvailableNow(requested, eventId);
+        List<Long> taken = takenNow(requested, eventId);
+        if (!taken.isEmpty() || !event.isOnSale(now)) {
+            Held earlier = idempotencyKey == null ? null : earlier(userId, idempotencyKey, requestHash);
+            if (earlier != null) {
+                return earlier;
+            }
+            event.requireOnSale(now);
+            throw new SeatsUnavailableException(taken);
+        }
+        if (idempotencyKey != null) {
+            idempotencyLocks.holdUntilCompletion(userId, idempotencyKey);
+            Held earlier = earlier(userId, idempotencyKey, requestHash);
+            if (earlier != null) {
+                return earlier;
+            }
+        }
         List<Seat> seats = locking(() -> em.createQuery("select s from Seat s where s.id in :ids order by s.id", Seat.class)
                 .setParameter("ids", requested)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -123,6 +133,23 @@ public class Bookings {
         announce(booking, "booking.created", now);
         em.flush();  // a constraint the database enforces fails here, inside the use case
         return new Held(views.of(booking, seats, List.of()), false);
+    }
+
+    /** The answer to an earlier try with this key, or null; a different request under the key → 422. */
+    private Held earlier(long userId, String idempotencyKey, String requestHash) {
+        List<Booking> earlier = em.createQuery(
+                        "select b from Booking b where b.user.id = :user and b.idempotencyKey = :key", Booking.class)
+                .setParameter("user", userId)
+                .setParameter("key", idempotencyKey)
+                .getResultList();
+        if (earlier.isEmpty()) {
+            return null;
+        }
+        if (!earlier.get(0).isRetryOf(requestHash)) {
+            throw new UnprocessableException("idempotency-key-reused",
+                    "this Idempotency-Key was used for a different request");
+        }
+        return new Held(views.of(earlier.get(0)), true);
     }
 
     public BookingView confirm(long userId, boolean admin, long bookingId, String paymentReference) {
@@ -249,11 +276,12 @@ public class Bookings {
     }
 
     /**
-     * Fails fast on seats already taken when the request comes in, without queueing for their locks: in a
-     * rush most requests name seats someone just took. A scalar read, so that no entity loaded before its lock
-     * sits in the persistence context with stale state; the check under the locks decides.
+     * The requested seats already taken (or not the event's) when the request comes in, read without
+     * queueing for their locks: in a rush most requests name seats someone just took. A scalar read, so that
+     * no entity loaded before its lock sits in the persistence context with stale state; the check under the
+     * locks decides.
      */
-    private void requireAvailableNow(List<Long> requested, long eventId) {
+    private List<Long> takenNow(List<Long> requested, long eventId) {
         List<Long> free = em.createQuery("""
                         select s.id from Seat s
                         where s.id in :ids and s.event.id = :event and s.status = :available""", Long.class)
@@ -261,11 +289,12 @@ public class Bookings {
                 .setParameter("event", eventId)
                 .setParameter("available", SeatStatus.AVAILABLE)
                 .getResultList();
-        if (free.size() < requested.size()) {
-            List<Long> unavailable = new ArrayList<>(requested);
-            unavailable.removeAll(free);
-            throw new SeatsUnavailableException(unavailable);
+        if (free.size() == requested.size()) {
+            return List.of();
         }
+        List<Long> taken = new ArrayList<>(requested);
+        taken.removeAll(free);
+        return taken;
     }
 
     private List<Seat> lockedSeatsOf(Booking booking) {

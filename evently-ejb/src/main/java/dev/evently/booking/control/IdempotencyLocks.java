@@ -1,26 +1,34 @@
 package dev.evently.booking.control;
 
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.UUID;
 import java.util.logging.Logger;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import org.redisson.api.RLock;
+import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 
 import dev.evently.platform.ConflictException;
 import dev.evently.platform.control.RedisConnection;
 
 /**
- * Marks an idempotent request as in flight across all instances, so a concurrent duplicate is told
- * 409 instead of racing the first. Without Redis the database's unique (user, key) still stops a second
- * booking; the lock only makes the answer friendlier.
+ * Marks an idempotent request as in flight across all instances until its transaction ends, so a concurrent
+ * duplicate is told 409 instead of racing the first. Without Redis the database's unique (user, key) still
+ * stops a second booking; the mark only makes the answer friendlier. A mark is a plain key with a token and
+ * an expiry, taken with SET NX and removed only by its owner.
  */
 @ApplicationScoped
 public class IdempotencyLocks {
 
     private static final Logger LOG = Logger.getLogger(IdempotencyLocks.class.getName());
+    /** Longer than any booking transaction: a mark whose owner died goes away by itself. */
+    private static final Duration EXPIRY = Duration.ofSeconds(30);
 
     @Inject
     RedissonClient redis;
@@ -28,35 +36,43 @@ public class IdempotencyLocks {
     @Inject
     RedisConnection connection;
 
-    /** Runs the work holding the lock for (user, key); another holder → 409 request-in-flight. */
-    public <T> T whileHolding(long userId, String key, java.util.function.Supplier<T> work) {
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /**
+     * Marks (user, key) as in flight until the current transaction ends, committed or not; another holder
+     * of the mark → 409 request-in-flight.
+     */
+    public void holdUntilCompletion(long userId, String key) {
         if (!connection.available()) {
-            return work.get();
+            return;
         }
-        RLock lock;
-        boolean locked;
+        RBucket<String> mark = redis.getBucket("evently:idempotency-mark:" + userId + ":" + key, StringCodec.INSTANCE);
+        String token = UUID.randomUUID().toString();
+        boolean marked;
         try {
-            lock = redis.getLock("evently:idempotency:" + userId + ":" + key);
-            locked = lock.tryLock(0, 30, TimeUnit.SECONDS);
+            marked = mark.setIfAbsent(token, EXPIRY);
         } catch (RuntimeException e) {
             connection.failed("idempotency keys guarded by the database only", e);
-            return work.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            return;
         }
-        if (!locked) {
+        if (!marked) {
             throw new ConflictException("request-in-flight",
                     "a request with this Idempotency-Key is still being processed; retry shortly");
         }
-        try {
-            return work.get();
-        } finally {
-            try {
-                lock.unlock();
-            } catch (RuntimeException e) {
-                LOG.warning(() -> "could not release idempotency lock (it expires by itself): " + e);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
             }
-        }
+
+            @Override
+            public void afterCompletion(int status) {
+                mark.compareAndSetAsync(token, null).whenComplete((done, e) -> {
+                    if (e != null) {
+                        LOG.warning(() -> "could not remove an idempotency mark (it expires by itself): " + e);
+                    }
+                });
+            }
+        });
     }
 }
