@@ -2,7 +2,7 @@ package dev.evently.catalog;
 
 import java.time.Instant;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,8 +26,9 @@ import dev.evently.catalog.boundary.Events;
 import dev.evently.platform.InvalidRequestException;
 import dev.evently.problem.QueryParameters;
 
+/** One instance for all requests: the busiest public reads create and inject nothing per request. */
 @Path("events")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Events", description = "Browse upcoming events and their seat maps; no account needed")
 public class EventsResource {
@@ -36,9 +37,6 @@ public class EventsResource {
 
     @Inject
     Events events;
-
-    @Context
-    Request request;
 
     @GET
     @Operation(summary = "Upcoming published events",
@@ -55,7 +53,8 @@ public class EventsResource {
             @Parameter(description = "Starts before (ISO-8601 instant)", example = "2027-12-31T00:00:00Z")
             @QueryParam("to") String to,
             @Parameter(description = "Page number from 0", example = "0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("size") String size) {
+            @Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("size") String size,
+            @Context Request request) {
         Instant fromTime = QueryParameters.instant("from", from);
         Instant toTime = QueryParameters.instant("to", to);
         if (fromTime != null && toTime != null && !toTime.isAfter(fromTime)) {
@@ -75,7 +74,7 @@ public class EventsResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such (published) event",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public Response details(@PathParam("id") long id) {
+    public Response details(@PathParam("id") long id, @Context Request request) {
         return CachedResponses.of(events.details(id), request);
     }
 
@@ -88,7 +87,7 @@ public class EventsResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such (published) event",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public Response seats(@PathParam("id") long id) {
+    public Response seats(@PathParam("id") long id, @Context Request request) {
         return CachedResponses.of(events.seatMap(id), request);
     }
 }
