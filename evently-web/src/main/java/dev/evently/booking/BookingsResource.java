@@ -2,7 +2,7 @@ package dev.evently.booking;
 
 import java.net.URI;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -35,8 +35,9 @@ import dev.evently.problem.QueryParameters;
 import dev.evently.security.Caller;
 import dev.evently.security.Roles;
 
+/** One instance for all requests (the caller is request-scoped behind its proxy): a rush creates nothing per request. */
 @Path("bookings")
-@RequestScoped
+@ApplicationScoped
 @Roles({"USER", "ADMIN"})
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,7 +49,6 @@ public class BookingsResource {
 
     @Inject
     Bookings bookings;
-
 
     @Inject
     Caller caller;
