@@ -116,9 +116,10 @@ public class CatalogCache {
     private final Map<String, CompletableFuture<CachedJson>> loading = new ConcurrentHashMap<>();
 
     public CachedJson eventList(EventQuery query, Supplier<String> load) {
-        String hash = Hashes.sha256Hex(query.key()).substring(0, 32);
-        return cached("list:" + hash, () -> PREFIX + "list:" + generation(LIST_GENERATION) + ":" + hash, listTtl,
-                () -> CachedJson.of(load.get()));
+        String key = query.key();
+        return cached("list:" + key,
+                () -> PREFIX + "list:" + generation(LIST_GENERATION) + ":" + Hashes.sha256Hex(key).substring(0, 32),
+                listTtl, () -> CachedJson.of(load.get()));
     }
 
     public CachedJson eventDetails(long eventId, Supplier<String> load) {
