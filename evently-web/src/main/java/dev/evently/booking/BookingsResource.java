@@ -35,7 +35,10 @@ import dev.evently.problem.QueryParameters;
 import dev.evently.security.Caller;
 import dev.evently.security.Roles;
 
-/** One instance for all requests (the caller is request-scoped behind its proxy): a rush creates nothing per request. */
+/**
+ * One instance for all requests (the caller is request-scoped behind its proxy): a rush creates nothing per
+ * request.
+ */
 @Path("bookings")
 @ApplicationScoped
 @Roles({"USER", "ADMIN"})

@@ -87,8 +87,8 @@ public class Bookings {
     /**
      * Holds the seats, or answers a retry with the booking its first try made. Seats already taken (most
      * requests of a rush) and events not on sale are turned away before anything else, unless an earlier try
-     * of this request booked; only a request that may book marks its Idempotency-Key as in flight, and looks for an
-     * earlier try again once it has the mark.
+     * of this request booked; only a request that may book marks its Idempotency-Key as in flight, and looks
+     * for an earlier try again once it has the mark.
      */
     public Held hold(long userId, long eventId, List<Long> seatIds, String idempotencyKey) {
         List<Long> requested = validSeatIds(seatIds);
