@@ -50,7 +50,24 @@ public final class Bench {
     private Bench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    /**
+     * Runs the bench and ends the JVM: a thread a library leaves running (Gatling has left a scheduler behind)
+     * must not keep the command waiting after the report.
+     */
+    public static void main(String[] args) {
+        int status = 1;
+        try {
+            run();
+            status = 0;
+        } catch (Exception e) {
+            e.printStackTrace();
+        } finally {
+            System.out.flush();
+            System.exit(status);
+        }
+    }
+
+    private static void run() throws Exception {
         Files.createDirectories(RESULTS);
         Report report = new Report(BASE_URL, RESULTS);
         Instant began = Instant.now();
