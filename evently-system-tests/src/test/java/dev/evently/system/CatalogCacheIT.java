@@ -3,6 +3,7 @@ package dev.evently.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Cached reads show an admin's change at once, and every read answers correctly without Redis. */
+/**
+ * Cached reads show an admin's change at once, a booking at once in the event's details and seat map and
+ * within the availability lag in the list, and every read answers correctly without Redis.
+ */
 class CatalogCacheIT {
 
     static String admin;
@@ -43,6 +47,24 @@ class CatalogCacheIT {
         assertThat(listed.path("venue").asText()).isEqualTo("Other Hall");
         assertThat(listed.path("minPriceCents").asLong()).isEqualTo(999);
         assertThat(Stack.json(Stack.get("/api/events/" + id + "/seats")).path("seats")).hasSize(3);
+    }
+
+    @Test
+    void aBookingShowsAtOnceInTheEventAndWithinTheLagInTheList() throws Exception {
+        String name = Catalog.uniqueName("Lagging list");
+        long id = Catalog.published(admin, name).path("id").asLong();
+        String list = "/api/events?q=" + EventsIT.encode(name);
+        // warm the list entry so that only its lag can make it right
+        assertThat(Stack.json(Stack.get(list)).path("items").get(0).path("availableSeats").asInt()).isEqualTo(8);
+
+        HttpResponse<String> held = BookingsIT.hold(Auth.newUserToken(), id, Catalog.seatIds(id).subList(0, 2));
+
+        assertThat(held.statusCode()).isEqualTo(201);
+        assertThat(Stack.json(Stack.get("/api/events/" + id)).path("availableSeats").asInt()).isEqualTo(6);
+        assertThat(Stack.json(Stack.get("/api/events/" + id + "/seats")).path("counts").path("held").asInt())
+                .isEqualTo(2);
+        Stack.pollGet(list, Duration.ofSeconds(10),
+                r -> Stack.json(r).path("items").get(0).path("availableSeats").asInt() == 6);
     }
 
     @Test

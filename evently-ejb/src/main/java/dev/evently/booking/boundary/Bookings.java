@@ -338,7 +338,7 @@ public class Bookings {
             payload.add("paymentReference", booking.getPaymentReference());
         }
         em.persist(new OutboxMessage("booking", String.valueOf(booking.getId()), type, payload.build().toString(), now));
-        cache.evictAfterCommit(booking.getEvent().getId());
+        cache.seatsChangedAfterCommit(booking.getEvent().getId());
     }
 
     /**

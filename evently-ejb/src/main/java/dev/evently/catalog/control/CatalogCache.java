@@ -11,9 +11,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +48,11 @@ import dev.evently.platform.Hashes;
  * the others' within that time. Generations start at a random number when Redis has none (a restarted Redis
  * forgot them), so a generation seen before a restart is never seen again after it. Concurrent misses of one
  * key load it once.
+ * <p>
+ * A booking changes an event's seats, not what the list says about the event but its count of available
+ * seats: it bumps the event's generation only. The list's counts may lag bookings by
+ * {@code evently.cache.list-availability-lag} (1 s; 2 s when an entry was taken from Redis near the end of
+ * its life): list entries live that long. Otherwise every booking of a sale would rebuild every list page.
  */
 @ApplicationScoped
 public class CatalogCache {
@@ -78,6 +85,10 @@ public class CatalogCache {
     @ConfigProperty(name = "evently.cache.near-revalidate", defaultValue = "PT0.1S")
     Duration nearRevalidate;
 
+    @Inject
+    @ConfigProperty(name = "evently.cache.list-availability-lag", defaultValue = "PT1S")
+    Duration listLag;
+
     /** Sets a missing generation to the random start given, then returns the generation. */
     private static final String GENERATION = """
             redis.call('set', KEYS[1], ARGV[1], 'NX')
@@ -96,47 +107,78 @@ public class CatalogCache {
     private static final long NEAR_LIMIT_BYTES = 64L * 1024 * 1024;
 
     private final Set<Long> pendingEvictions = ConcurrentHashMap.newKeySet();
-    private volatile boolean listEvictionPending;
+    private final AtomicBoolean listEvictionPending = new AtomicBoolean();
 
     /**
      * The entry last served per key without its generation, with the full key (generation included), the
-     * count of this instance's changes before it was loaded, and when Redis last confirmed its generation.
+     * count of this instance's changes before it was loaded, when it was loaded and when Redis last confirmed
+     * its generation.
      */
-    private record Near(String name, CachedJson json, long changes, long checkedAt) {
+    private record Near(String name, CachedJson json, long changes, long loadedAt, long checkedAt) {
 
-        boolean fresh(long changesNow, long now, long revalidateNanos) {
-            return changes == changesNow && now - checkedAt < revalidateNanos;
+        Near checked(long changesNow, long now) {
+            return new Near(name, json, changesNow, loadedAt, now);
         }
     }
 
-    /** This instance's committed changes so far: an entry loaded before one is checked with Redis again. */
-    private final AtomicLong changes = new AtomicLong();
+    /** How a kind of entry goes stale: the count of local changes it follows, and the longest it may live. */
+    private record Kind(AtomicLong changes, Duration maxAge) {
+    }
+
+    /**
+     * This instance's committed changes so far, of events and of the list: an entry loaded before one is
+     * checked with Redis again.
+     */
+    private final AtomicLong eventChanges = new AtomicLong();
+    private final AtomicLong listChanges = new AtomicLong();
+    private final Kind events = new Kind(eventChanges, null);
+    private Kind lists;
 
     private final Map<String, Near> near = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<CachedJson>> loading = new ConcurrentHashMap<>();
 
+    @PostConstruct
+    void kinds() {
+        if (listLag.toMillis() < 1) {
+            listLag = Duration.ofMillis(1);  // Redis keeps nothing for less
+        }
+        lists = new Kind(listChanges, listLag);
+    }
+
     public CachedJson eventList(EventQuery query, Supplier<String> load) {
         String key = query.key();
-        return cached("list:" + key,
+        return cached(lists, "list:" + key,
                 () -> PREFIX + "list:" + generation(LIST_GENERATION) + ":" + Hashes.sha256Hex(key).substring(0, 32),
-                listTtl, () -> CachedJson.of(load.get()));
+                listTtl.compareTo(listLag) < 0 ? listTtl : listLag, () -> CachedJson.of(load.get()));
     }
 
     public CachedJson eventDetails(long eventId, Supplier<String> load) {
-        return cached("details:" + eventId,
+        return cached(events, "details:" + eventId,
                 () -> PREFIX + "event:" + eventId + ":" + generation(eventGeneration(eventId)) + ":details",
                 detailsTtl, () -> CachedJson.of(load.get()));
     }
 
     /** @param load the seat map as UTF-8 JSON, empty when there is none */
     public CachedJson seatMap(long eventId, Supplier<byte[]> load) {
-        return cached("seats:" + eventId,
+        return cached(events, "seats:" + eventId,
                 () -> PREFIX + "event:" + eventId + ":" + generation(eventGeneration(eventId)) + ":seats",
                 seatMapTtl, () -> CachedJson.of(load.get()));
     }
 
-    /** Forgets what the current transaction changes about the event, once (and only if) it commits. */
+    /**
+     * Forgets what the current transaction changes about the event — its details, seats and place in the
+     * list — once (and only if) it commits.
+     */
     public void evictAfterCommit(long eventId) {
+        afterCommit(eventId, true);
+    }
+
+    /** Forgets the event's details and seat map once the current transaction commits; the list may lag. */
+    public void seatsChangedAfterCommit(long eventId) {
+        afterCommit(eventId, false);
+    }
+
+    private void afterCommit(long eventId, boolean listed) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -145,19 +187,25 @@ public class CatalogCache {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    evict(eventId);
+                    evict(eventId, listed);
                 }
             }
         });
     }
 
-    void evict(long eventId) {
+    void evict(long eventId, boolean listed) {
         pendingEvictions.add(eventId);
+        if (listed) {
+            listEvictionPending.set(true);
+        }
         if (!paused()) {
             evictPending();
         }
         // after the bump: a reader that saw this count read the generations after it, so its entry is new
-        changes.incrementAndGet();
+        eventChanges.incrementAndGet();
+        if (listed) {
+            listChanges.incrementAndGet();
+        }
     }
 
     /**
@@ -165,34 +213,43 @@ public class CatalogCache {
      * first successful call catches up, so an entry cached before it cannot outlive a change made during it.
      */
     private void evictPending() {
+        List<Long> changed = List.copyOf(pendingEvictions);
+        boolean list = listEvictionPending.getAndSet(false);
         try {
-            List<Long> events = List.copyOf(pendingEvictions);
-            List<String> generations = new ArrayList<>(events.size() + 1);
-            events.forEach(eventId -> generations.add(eventGeneration(eventId)));
-            generations.add(LIST_GENERATION);
-            bump(generations);
-            pendingEvictions.removeAll(events);
-            listEvictionPending = false;
+            List<String> generations = new ArrayList<>(changed.size() + 1);
+            changed.forEach(eventId -> generations.add(eventGeneration(eventId)));
+            if (list) {
+                generations.add(LIST_GENERATION);
+            }
+            if (!generations.isEmpty()) {
+                bump(generations);
+            }
+            pendingEvictions.removeAll(changed);
         } catch (RuntimeException e) {
-            listEvictionPending = true;
+            if (list) {
+                listEvictionPending.set(true);
+            }
             pause(e);
         }
     }
 
-    private CachedJson cached(String slot, Supplier<String> key, Duration ttl, Supplier<CachedJson> load) {
+    private CachedJson cached(Kind kind, String slot, Supplier<String> key, Duration ttl, Supplier<CachedJson> load) {
         if (paused()) {
             return load.get();
         }
-        if (listEvictionPending || !pendingEvictions.isEmpty()) {
+        if (listEvictionPending.get() || !pendingEvictions.isEmpty()) {
             evictPending();
             if (paused()) {
                 return load.get();
             }
         }
-        long changesBefore = changes.get();
+        long changesBefore = kind.changes().get();
         long now = System.nanoTime();
         Near last = near.get(slot);
-        if (last != null && last.fresh(changesBefore, now, nearRevalidate.toNanos())) {
+        if (last != null && kind.maxAge() != null && now - last.loadedAt() >= kind.maxAge().toNanos()) {
+            last = null;
+        }
+        if (last != null && last.changes() == changesBefore && now - last.checkedAt() < nearRevalidate.toNanos()) {
             return last.json();
         }
         String name;
@@ -203,7 +260,7 @@ public class CatalogCache {
             return load.get();
         }
         if (last != null && last.name().equals(name)) {
-            remember(slot, new Near(name, last.json(), changesBefore, now));
+            remember(slot, last.checked(changesBefore, now));
             return last.json();
         }
         CompletableFuture<CachedJson> mine = new CompletableFuture<>();
@@ -220,7 +277,7 @@ public class CatalogCache {
         }
         try {
             CachedJson json = fromRedisOrLoad(name, ttl, load);
-            remember(slot, new Near(name, json, changesBefore, now));
+            remember(slot, new Near(name, json, changesBefore, now, now));
             mine.complete(json);
             return json;
         } catch (RuntimeException | Error e) {
