@@ -278,6 +278,9 @@ public class CatalogCache {
         try {
             CachedJson json = fromRedisOrLoad(name, ttl, load);
             remember(slot, new Near(name, json, changesBefore, now, now));
+            if (last != null) {
+                forget(last.name());
+            }
             mine.complete(json);
             return json;
         } catch (RuntimeException | Error e) {
@@ -309,6 +312,18 @@ public class CatalogCache {
             }
         });
         return fresh;
+    }
+
+    /**
+     * Drops the Redis copy of an entry whose generation has moved on: nobody asks for it again, and during a
+     * sale a seat map of every generation would otherwise fill Redis for its whole time to live.
+     */
+    private void forget(String name) {
+        redis.getBucket(name, ByteArrayCodec.INSTANCE).unlinkAsync().whenComplete((done, e) -> {
+            if (e instanceof RuntimeException failure) {
+                pause(failure);
+            }
+        });
     }
 
     private void remember(String slot, Near entry) {
