@@ -136,6 +136,8 @@ public class CatalogCache {
 
     private final Map<String, Near> near = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<CachedJson>> loading = new ConcurrentHashMap<>();
+    /** Copies on their way to Redis, so that forgetting one waits until it has arrived. */
+    private final Map<String, CompletableFuture<Void>> storing = new ConcurrentHashMap<>();
 
     @PostConstruct
     void kinds() {
@@ -278,9 +280,6 @@ public class CatalogCache {
         try {
             CachedJson json = fromRedisOrLoad(name, ttl, load);
             remember(slot, new Near(name, json, changesBefore, now, now));
-            if (last != null) {
-                forget(last.name());
-            }
             mine.complete(json);
             return json;
         } catch (RuntimeException | Error e) {
@@ -306,7 +305,10 @@ public class CatalogCache {
         }
         CachedJson fresh = load.get();
         // no waiting for Redis to take a copy the next change may make useless
-        bucket.setAsync(fresh.stored(), ttl).whenComplete((done, e) -> {
+        CompletableFuture<Void> store = bucket.setAsync(fresh.stored(), ttl).toCompletableFuture();
+        storing.put(name, store);
+        store.whenComplete((done, e) -> {
+            storing.remove(name, store);
             if (e instanceof RuntimeException failure) {
                 pause(failure);
             }
@@ -319,11 +321,17 @@ public class CatalogCache {
      * sale a seat map of every generation would otherwise fill Redis for its whole time to live.
      */
     private void forget(String name) {
-        redis.getBucket(name, ByteArrayCodec.INSTANCE).unlinkAsync().whenComplete((done, e) -> {
+        Runnable unlink = () -> redis.getBucket(name, ByteArrayCodec.INSTANCE).unlinkAsync().whenComplete((done, e) -> {
             if (e instanceof RuntimeException failure) {
                 pause(failure);
             }
         });
+        CompletableFuture<Void> store = storing.get(name);
+        if (store == null) {
+            unlink.run();
+        } else {
+            store.whenComplete((done, e) -> unlink.run());  // not before it is there
+        }
     }
 
     private void remember(String slot, Near entry) {
@@ -337,7 +345,10 @@ public class CatalogCache {
                 near.clear();
             }
         }
-        near.put(slot, entry);
+        Near replaced = near.put(slot, entry);
+        if (replaced != null && !replaced.name().equals(entry.name())) {
+            forget(replaced.name());
+        }
     }
 
     private long generation(String key) {
