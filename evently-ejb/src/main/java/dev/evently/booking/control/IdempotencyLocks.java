@@ -7,7 +7,6 @@ import java.util.logging.Logger;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.redisson.api.RBucket;
@@ -15,6 +14,7 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
 import dev.evently.platform.ConflictException;
+import dev.evently.platform.control.AfterCompletion;
 import dev.evently.platform.control.RedisConnection;
 
 /**
@@ -60,19 +60,11 @@ public class IdempotencyLocks {
             throw new ConflictException("request-in-flight",
                     "a request with this Idempotency-Key is still being processed; retry shortly");
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                mark.compareAndSetAsync(token, null).whenComplete((done, e) -> {
+        AfterCompletion.register(transactions, status -> mark.compareAndSetAsync(token, null)
+                .whenComplete((done, e) -> {
                     if (e != null) {
                         LOG.warning(() -> "could not remove an idempotency mark (it expires by itself): " + e);
                     }
-                });
-            }
-        });
+                }));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,7 +21,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,6 +32,7 @@ import org.redisson.client.codec.StringCodec;
 
 import dev.evently.catalog.boundary.CachedJson;
 import dev.evently.catalog.boundary.EventQuery;
+import dev.evently.platform.control.AfterCompletion;
 import dev.evently.platform.control.RedisConnection;
 import dev.evently.platform.Hashes;
 
@@ -181,16 +182,9 @@ public class CatalogCache {
     }
 
     private void afterCommit(long eventId, boolean listed) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    evict(eventId, listed);
-                }
+        AfterCompletion.register(transactions, status -> {
+            if (status == Status.STATUS_COMMITTED) {
+                evict(eventId, listed);
             }
         });
     }
@@ -307,12 +301,8 @@ public class CatalogCache {
         // no waiting for Redis to take a copy the next change may make useless
         CompletableFuture<Void> store = bucket.setAsync(fresh.stored(), ttl).toCompletableFuture();
         storing.put(name, store);
-        store.whenComplete((done, e) -> {
-            storing.remove(name, store);
-            if (e instanceof RuntimeException failure) {
-                pause(failure);
-            }
-        });
+        store.whenComplete((done, e) -> storing.remove(name, store));
+        pauseOnFailure(store);
         return fresh;
     }
 
@@ -321,11 +311,7 @@ public class CatalogCache {
      * sale a seat map of every generation would otherwise fill Redis for its whole time to live.
      */
     private void forget(String name) {
-        Runnable unlink = () -> redis.getBucket(name, ByteArrayCodec.INSTANCE).unlinkAsync().whenComplete((done, e) -> {
-            if (e instanceof RuntimeException failure) {
-                pause(failure);
-            }
-        });
+        Runnable unlink = () -> pauseOnFailure(redis.getBucket(name, ByteArrayCodec.INSTANCE).unlinkAsync());
         CompletableFuture<Void> store = storing.get(name);
         if (store == null) {
             unlink.run();
@@ -372,6 +358,15 @@ public class CatalogCache {
 
     private boolean paused() {
         return !connection.available();
+    }
+
+    /** A Redis call not waited for that fails pauses the cache as a waited-for one does. */
+    private void pauseOnFailure(CompletionStage<?> call) {
+        call.whenComplete((done, e) -> {
+            if (e instanceof RuntimeException failure) {
+                pause(failure);
+            }
+        });
     }
 
     private void pause(RuntimeException e) {
