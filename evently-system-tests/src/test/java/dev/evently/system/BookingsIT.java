@@ -81,6 +81,21 @@ class BookingsIT {
     }
 
     @Test
+    void seatsLockedElsewhereAreBusyUntilReleasedAndTheRefusalChangesNothing() {
+        Venue venue = venue();
+        String buyer = Auth.newUserToken();
+
+        HttpResponse<String> busy = Database.whileLocking("select id from seats where id = ? for update",
+                () -> hold(buyer, venue.eventId(), venue.seats().subList(0, 2)), venue.seats().get(1));
+
+        ProblemsIT.assertProblem(busy, 409, "https://evently.dev/problems/seats-busy");
+        assertThat(Database.count("select count(*) from bookings where event_id = ?", venue.eventId())).isZero();
+        assertThat(Database.count("select count(*) from seats where event_id = ? and status = 'AVAILABLE'",
+                venue.eventId())).isEqualTo(venue.seats().size());
+        assertThat(hold(buyer, venue.eventId(), venue.seats().subList(0, 2)).statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void aSeatOfAnotherEventIsUnavailableForThisOne() {
         Venue one = venue();
         Venue other = venue();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * SQL against the stack's database: checks of invariants no API shows directly, and test accounts
@@ -75,6 +76,24 @@ final class Database {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Takes the row locks of {@code lockSql} in a transaction of its own, runs {@code whileLocked} while they
+     * are held, then rolls that transaction back.
+     */
+    static <T> T whileLocking(String lockSql, Supplier<T> whileLocked, Object... parameters) {
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            try {
+                rows(connection, lockSql, parameters);
+                return whileLocked.get();
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(lockSql, e);
         }
     }
 

@@ -50,6 +50,10 @@ import dev.evently.waitlist.control.WaitlistOffers;
  * seats by confirm, cancel and expiry alike. The database's unique live ticket per seat stands behind it all.
  * The lock timeout is the connection pool's (lock_timeout in its options, server-config/domain/evently.asadmin):
  * every transaction has it without a round trip of its own.
+ * <p>
+ * The seats a hold names are read in SQL with one array parameter ({@code id = any(?1)}): Hibernate translates
+ * a query with an expanded list parameter ({@code in :ids}) anew on every call: in the flash-sale bench that
+ * translation was over a third of the time spent in hold.
  */
 @Stateless
 public class Bookings {
@@ -114,9 +118,10 @@ public class Bookings {
                 return earlier;
             }
         }
-        List<Seat> seats = locking(() -> em.createQuery("select s from Seat s where s.id in :ids order by s.id", Seat.class)
-                .setParameter("ids", requested)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        @SuppressWarnings("unchecked")
+        List<Seat> seats = locking(() -> em.createNativeQuery(
+                        "select * from seats where id = any(?1) order by id for update", Seat.class)
+                .setParameter(1, requested.toArray(Long[]::new))
                 .getResultList());
         List<Long> unavailable = new ArrayList<>(requested);
         for (Seat seat : seats) {
@@ -282,18 +287,18 @@ public class Bookings {
      * locks decides.
      */
     private List<Long> takenNow(List<Long> requested, long eventId) {
-        List<Long> free = em.createQuery("""
-                        select s.id from Seat s
-                        where s.id in :ids and s.event.id = :event and s.status = :available""", Long.class)
-                .setParameter("ids", requested)
-                .setParameter("event", eventId)
-                .setParameter("available", SeatStatus.AVAILABLE)
+        @SuppressWarnings("unchecked")
+        List<Number> free = em.createNativeQuery(
+                        "select id from seats where id = any(?1) and event_id = ?2 and status = ?3")
+                .setParameter(1, requested.toArray(Long[]::new))
+                .setParameter(2, eventId)
+                .setParameter(3, SeatStatus.AVAILABLE.name())
                 .getResultList();
         if (free.size() == requested.size()) {
             return List.of();
         }
         List<Long> taken = new ArrayList<>(requested);
-        taken.removeAll(free);
+        free.forEach(id -> taken.remove((Long) id.longValue()));
         return taken;
     }
 
