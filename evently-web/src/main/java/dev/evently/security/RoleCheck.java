@@ -36,6 +36,8 @@ public class RoleCheck implements DynamicFeature {
     static final class Filter implements ContainerRequestFilter {
 
         private final Set<String> roles;
+        /** A client proxy of the request-scoped caller, looked up once: CDI.current() walks the stack. */
+        private volatile Caller caller;
 
         Filter(Set<String> roles) {
             this.roles = roles;
@@ -43,7 +45,11 @@ public class RoleCheck implements DynamicFeature {
 
         @Override
         public void filter(ContainerRequestContext request) {
-            Caller caller = CDI.current().select(Caller.class).get();
+            Caller caller = this.caller;
+            if (caller == null) {
+                caller = CDI.current().select(Caller.class).get();
+                this.caller = caller;
+            }
             if (!caller.isAuthenticated()) {
                 throw new NotAuthorizedException("Bearer");
             }
