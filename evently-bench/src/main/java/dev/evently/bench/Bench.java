@@ -34,7 +34,7 @@ public final class Bench {
     private static final Duration BROWSE_TIME = Duration.parse(System.getProperty("bench.browse.duration", "PT15S"));
     private static final double CEILING_SECONDS = Double.parseDouble(System.getProperty("bench.ceiling.seconds", "10"));
     private static final String SCENARIOS = System.getProperty("bench.scenarios", "capacity,ceiling,browse,rush");
-    private static final Duration WARM_UP = Duration.parse(System.getProperty("bench.warm-up", "PT20S"));
+    private static final Duration WARM_UP = Duration.parse(System.getProperty("bench.warm-up", "PT60S"));
     private static final Duration SETTLE = Duration.parse(System.getProperty("bench.settle", "PT120S"));
     /** The server counts as idle below this share of one core. */
     private static final double IDLE_CPU = 0.15;
