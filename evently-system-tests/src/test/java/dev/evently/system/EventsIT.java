@@ -44,6 +44,36 @@ class EventsIT {
         assertThat(item.path("minPriceCents").asLong()).isEqualTo(2000);
     }
 
+    /**
+     * The list's first page, details and seat map are answered from the cache before JAX-RS; with a query
+     * string JAX-RS answers. Both must give the same bytes, headers and 304s.
+     */
+    @ParameterizedTest
+    @CsvSource({"''", "/seats"})
+    void theCachedReadsAnswerExactlyAsTheApi(String suffix) {
+        long id = Catalog.published(admin, Catalog.uniqueName("Fast")).path("id").asLong();
+        for (String path : List.of("/api/events", "/api/events/" + id + suffix)) {
+            HttpResponse<String> fast = Stack.get(path);
+            HttpResponse<String> api = Stack.get(path + "?page=0");
+
+            assertThat(fast.statusCode()).as(path).isEqualTo(200);
+            assertThat(fast.body()).as(path).isEqualTo(api.body());
+            for (String header : List.of("ETag", "Cache-Control", "Content-Type")) {
+                assertThat(fast.headers().allValues(header)).as(path + " " + header)
+                        .isNotEmpty().isEqualTo(api.headers().allValues(header));
+            }
+            assertThat(fast.headers().firstValue("X-Request-Id")).as(path).isPresent();
+            String etag = fast.headers().firstValue("ETag").orElseThrow();
+            HttpResponse<String> unchanged = Stack.send(HttpRequest.newBuilder(URI.create(Stack.BASE_URL + path))
+                    .header("If-None-Match", "\"other\", W/" + etag).GET());
+            assertThat(unchanged.statusCode()).as(path).isEqualTo(304);
+            assertThat(unchanged.headers().firstValue("ETag")).as(path).hasValue(etag);
+            assertThat(unchanged.body()).as(path).isEmpty();
+        }
+        ProblemsIT.assertProblem(Stack.get("/api/events/" + (id + 1_000_000) + suffix), 404,
+                "https://evently.dev/problems/event-not-found");
+    }
+
     @Test
     void draftsAreNeitherListedNorShown() {
         String name = Catalog.uniqueName("Draft");

@@ -34,6 +34,9 @@ import dev.evently.problem.QueryParameters;
 public class EventsResource {
 
     static final int MAX_PAGE_SIZE = 100;
+    static final int DEFAULT_PAGE_SIZE = 20;
+    /** What {@code GET /api/events} without parameters asks for (also served by {@link CachedCatalogReads}). */
+    static final EventQuery FIRST_PAGE = new EventQuery(null, null, null, null, 0, DEFAULT_PAGE_SIZE);
 
     @Inject
     Events events;
@@ -62,7 +65,7 @@ public class EventsResource {
         }
         EventQuery query = new EventQuery(QueryParameters.text("q", text), QueryParameters.text("venue", venue),
                 fromTime, toTime, QueryParameters.number("page", page, 0, 0, 100_000),
-                QueryParameters.number("size", size, 20, 1, MAX_PAGE_SIZE));
+                QueryParameters.number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE));
         return CachedResponses.of(events.upcoming(query), request);
     }
 

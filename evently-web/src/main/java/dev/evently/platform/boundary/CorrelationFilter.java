@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,8 +13,8 @@ import dev.evently.platform.Correlation;
 /**
  * Gives every request a correlation id: the caller's {@code X-Request-Id} when it is a sane one, else a new
  * one, echoed in the response. The events the request causes carry it to the broker and every consumer's log.
+ * Mapped to every request first, in web.xml.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class CorrelationFilter extends HttpFilter {
 
     static final String HEADER = "X-Request-Id";
