@@ -441,16 +441,17 @@ ear_deploy() {
     fi
     step "Deploying evently.ear (migrates the schema)"
     # Right after start-domain, Payara is sometimes still loading the previously deployed version and a deploy
-    # fails with "web container has not yet been started" or "ServiceLocatorImpl ... has been shut down".
+    # fails with "web container has not yet been started", "ServiceLocatorImpl ... has been shut down" or
+    # "Cannot create scratch directory" (the generated classes of the version being replaced).
     # Such a start-up race is retried; a failure for any other reason ends here.
-    local attempt
+    local attempt races='has not yet been started|has been shut down|Cannot create scratch directory'
     for attempt in 1 2 3; do
         if "$ASADMIN" --port "$ADMIN_PORT" deploy --force=true --name evently "$EAR" >"$DRUN/deploy.log" 2>&1; then
             echo "$sum" > "$DRUN/ear.cksum"
             return 0
         fi
-        grep -q -E 'has not yet been started|has been shut down' "$DRUN/deploy.log" && [ "$attempt" -lt 3 ] || break
-        info "deployment met a server still starting; trying again ($(grep -o -m1 -E '[^:]*(has not yet been started|has been shut down)' "$DRUN/deploy.log"))"
+        grep -q -E "$races" "$DRUN/deploy.log" && [ "$attempt" -lt 3 ] || break
+        info "deployment met a server still starting; trying again ($(grep -o -m1 -E "[^:]*($races)" "$DRUN/deploy.log"))"
         sleep 5
     done
     cat "$DRUN/deploy.log"
