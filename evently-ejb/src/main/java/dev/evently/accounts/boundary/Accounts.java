@@ -15,8 +15,8 @@ import dev.evently.accounts.control.PasswordHashing;
 import dev.evently.accounts.control.TokenIssuer;
 import dev.evently.accounts.entity.Role;
 import dev.evently.accounts.entity.User;
-import dev.evently.platform.ConflictException;
-import dev.evently.platform.NotFoundException;
+import dev.evently.platform.errors.ConflictException;
+import dev.evently.platform.errors.NotFoundException;
 
 /** Accounts' use cases: register, log in for a bearer token, look an account up. */
 @Stateless

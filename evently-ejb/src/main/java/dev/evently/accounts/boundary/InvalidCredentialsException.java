@@ -1,6 +1,6 @@
 package dev.evently.accounts.boundary;
 
-import dev.evently.platform.BusinessException;
+import dev.evently.platform.errors.BusinessException;
 
 /**
  * A login with an unknown email or a wrong password. Both get this same answer, so the login endpoint

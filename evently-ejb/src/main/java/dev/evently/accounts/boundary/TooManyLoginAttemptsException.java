@@ -2,7 +2,7 @@ package dev.evently.accounts.boundary;
 
 import java.time.Duration;
 
-import dev.evently.platform.BusinessException;
+import dev.evently.platform.errors.BusinessException;
 
 /** Too many failed logins for an account or from a client address within the rate-limit window. */
 public class TooManyLoginAttemptsException extends BusinessException {

@@ -13,7 +13,7 @@ import org.redisson.api.RateType;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 
-import dev.evently.platform.Hashes;
+import dev.evently.platform.hashing.Hashes;
 import dev.evently.platform.control.RedisConnection;
 
 /**

@@ -15,7 +15,7 @@ import jakarta.persistence.PersistenceContext;
 
 import dev.evently.analytics.control.AnalyticsQueries;
 import dev.evently.analytics.control.DailyChange;
-import dev.evently.platform.NotFoundException;
+import dev.evently.platform.errors.NotFoundException;
 import dev.evently.platform.control.Inbox;
 
 /**

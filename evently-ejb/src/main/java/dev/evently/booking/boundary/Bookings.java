@@ -37,11 +37,11 @@ import dev.evently.catalog.entity.Event;
 import dev.evently.catalog.entity.Seat;
 import dev.evently.catalog.entity.SeatStatus;
 import dev.evently.outbox.entity.OutboxMessage;
-import dev.evently.platform.ConflictException;
-import dev.evently.platform.Hashes;
-import dev.evently.platform.InvalidRequestException;
-import dev.evently.platform.NotFoundException;
-import dev.evently.platform.UnprocessableException;
+import dev.evently.platform.errors.ConflictException;
+import dev.evently.platform.hashing.Hashes;
+import dev.evently.platform.errors.InvalidRequestException;
+import dev.evently.platform.errors.NotFoundException;
+import dev.evently.platform.errors.UnprocessableException;
 import dev.evently.waitlist.control.WaitlistOffers;
 
 /**

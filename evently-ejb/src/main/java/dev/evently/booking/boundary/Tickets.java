@@ -12,8 +12,8 @@ import jakarta.persistence.PersistenceContext;
 import dev.evently.booking.control.QrCodes;
 import dev.evently.booking.control.TicketCodes;
 import dev.evently.booking.entity.Ticket;
-import dev.evently.platform.InvalidRequestException;
-import dev.evently.platform.NotFoundException;
+import dev.evently.platform.errors.InvalidRequestException;
+import dev.evently.platform.errors.NotFoundException;
 
 /** Tickets: their QR codes for the owner, and admission at the door, once per ticket. */
 @Stateless

@@ -13,7 +13,7 @@ import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
-import dev.evently.platform.ConflictException;
+import dev.evently.platform.errors.ConflictException;
 import dev.evently.platform.control.AfterCompletion;
 import dev.evently.platform.control.RedisConnection;
 

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 
-import dev.evently.platform.Hashes;
+import dev.evently.platform.hashing.Hashes;
 
 /**
  * A response body serialised once and kept as its UTF-8 bytes with its strong ETag, so a cached seat map is

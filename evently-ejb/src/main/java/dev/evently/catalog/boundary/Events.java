@@ -20,9 +20,9 @@ import dev.evently.catalog.control.SeatMaps;
 import dev.evently.catalog.entity.Event;
 import dev.evently.catalog.entity.Seat;
 import dev.evently.outbox.entity.OutboxMessage;
-import dev.evently.platform.ConflictException;
-import dev.evently.platform.InvalidRequestException;
-import dev.evently.platform.NotFoundException;
+import dev.evently.platform.errors.ConflictException;
+import dev.evently.platform.errors.InvalidRequestException;
+import dev.evently.platform.errors.NotFoundException;
 
 /**
  * The catalogue's use cases: the public reads, answered from the cache as ready JSON, and the admin's

@@ -34,7 +34,7 @@ import dev.evently.catalog.boundary.CachedJson;
 import dev.evently.catalog.boundary.EventQuery;
 import dev.evently.platform.control.AfterCompletion;
 import dev.evently.platform.control.RedisConnection;
-import dev.evently.platform.Hashes;
+import dev.evently.platform.hashing.Hashes;
 
 /**
  * Cache-aside for the catalogue in Redis. Keys carry a generation — one for the event list, one per

@@ -3,7 +3,7 @@ package dev.evently.booking.entity;
 import java.util.List;
 import java.util.Map;
 
-import dev.evently.platform.ConflictException;
+import dev.evently.platform.errors.ConflictException;
 
 /** Some of the requested seats are taken or are not seats of the event: the client learns which. */
 public class SeatsUnavailableException extends ConflictException {

@@ -2,7 +2,7 @@ package dev.evently.booking.entity;
 
 import dev.evently.catalog.entity.Seat;
 import dev.evently.catalog.entity.SeatStatus;
-import dev.evently.platform.ConflictException;
+import dev.evently.platform.errors.ConflictException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,7 +1,7 @@
 package dev.evently.catalog.entity;
 
-import dev.evently.platform.ConflictException;
-import dev.evently.platform.InvalidRequestException;
+import dev.evently.platform.errors.ConflictException;
+import dev.evently.platform.errors.InvalidRequestException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,8 +1,8 @@
 package dev.evently.catalog.entity;
 
 import dev.evently.booking.entity.Booking;
-import dev.evently.platform.ConflictException;
-import dev.evently.platform.InvalidRequestException;
+import dev.evently.platform.errors.ConflictException;
+import dev.evently.platform.errors.InvalidRequestException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

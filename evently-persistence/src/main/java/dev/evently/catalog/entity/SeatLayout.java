@@ -1,6 +1,6 @@
 package dev.evently.catalog.entity;
 
-import dev.evently.platform.InvalidRequestException;
+import dev.evently.platform.errors.InvalidRequestException;
 import java.util.HashSet;
 import java.util.List;
 

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.hibernate.annotations.ColumnTransformer;
 
-import dev.evently.platform.Correlation;
+import dev.evently.platform.tracing.Correlation;
 
 @Entity
 @Table(name = "outbox")

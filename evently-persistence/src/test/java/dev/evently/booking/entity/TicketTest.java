@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.evently.Fixtures;
 import dev.evently.catalog.entity.Seat;
-import dev.evently.platform.ConflictException;
+import dev.evently.platform.errors.ConflictException;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

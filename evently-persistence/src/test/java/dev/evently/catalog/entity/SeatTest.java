@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.evently.Fixtures;
 import dev.evently.booking.entity.Booking;
-import dev.evently.platform.ConflictException;
-import dev.evently.platform.InvalidRequestException;
+import dev.evently.platform.errors.ConflictException;
+import dev.evently.platform.errors.InvalidRequestException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,42 @@
+package dev.evently.notification.messaging;
+
+import java.util.logging.Logger;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+import dev.evently.notification.boundary.Notifications;
+import dev.evently.outbox.messaging.ReceivedEvent;
+import dev.evently.platform.messaging.Consuming;
+
+/**
+ * Emails people about their bookings, waitlist offers and cancelled events. Reads its own subscription of the
+ * domain-event topic, filtered by the broker to the events that owe a mail; a mail server that does not take
+ * a mail rolls the delivery back, and after the broker's retries the message waits in the dead-letter queue.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "evently-artemis"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = "evently.domain-events::evently.notifications"),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8")
+})
+public class NotificationConsumer implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(NotificationConsumer.class.getName());
+
+    @EJB
+    Notifications notifications;
+
+    @Override
+    public void onMessage(Message message) {
+        Consuming.handle(LOG, "notifications", message, () -> {
+            ReceivedEvent event = ReceivedEvent.of(message);
+            int sent = notifications.notify(event.id(), event.type(), event.data());
+            return sent == 0 ? null : sent + " mail(s) for " + event.type() + " " + event.id();
+        });
+    }
+}

@@ -1,0 +1,64 @@
+package dev.evently.outbox.messaging;
+
+import java.io.StringReader;
+
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import dev.evently.outbox.entity.OutboxMessage;
+
+/**
+ * The published form of an outbox row: a JSON envelope (version 1) in a text message, with the fields a
+ * subscriber filters on also set as message properties. The format is a public contract (README, "Domain
+ * event topic"): add fields, never rename or remove them within a version.
+ */
+public final class Envelopes {
+
+    public static final int VERSION = 1;
+    public static final String EVENT_ID = "eventId";
+    public static final String EVENT_TYPE = "eventType";
+    public static final String EVENT_VERSION = "eventVersion";
+    public static final String AGGREGATE_TYPE = "aggregateType";
+    public static final String AGGREGATE_ID = "aggregateId";
+    /** Artemis drops a second message with the same id, so a relay that resends after a lost commit is harmless. */
+    private static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+
+    private Envelopes() {
+    }
+
+    public static TextMessage toMessage(JMSContext jms, OutboxMessage row) throws JMSException {
+        String id = String.valueOf(row.getId());
+        JsonObject data;
+        try (JsonReader reader = Json.createReader(new StringReader(row.getPayload()))) {
+            data = reader.readObject();
+        }
+        var envelope = Json.createObjectBuilder()
+                .add("id", id)
+                .add("type", row.getType())
+                .add("version", VERSION)
+                .add("occurredAt", row.getCreatedAt().toString())
+                .add("source", "evently")
+                .add("aggregateType", row.getAggregateType())
+                .add("aggregateId", row.getAggregateId());
+        if (row.getCorrelationId() != null) {
+            envelope.add("correlationId", row.getCorrelationId());
+        }
+        envelope.add("data", data);
+        TextMessage message = jms.createTextMessage(envelope.build().toString());
+        message.setStringProperty(EVENT_ID, id);
+        message.setStringProperty(EVENT_TYPE, row.getType());
+        message.setIntProperty(EVENT_VERSION, VERSION);
+        message.setStringProperty(AGGREGATE_TYPE, row.getAggregateType());
+        message.setStringProperty(AGGREGATE_ID, row.getAggregateId());
+        message.setJMSType(row.getType());
+        message.setJMSCorrelationID(row.getCorrelationId() != null ? row.getCorrelationId() : "outbox-" + id);
+        // one aggregate's events go to one consumer at a time, in the order they were published
+        message.setStringProperty("JMSXGroupID", row.getAggregateType() + ":" + row.getAggregateId());
+        message.setStringProperty(DUPLICATE_ID, "evently-outbox-" + id);
+        return message;
+    }
+}

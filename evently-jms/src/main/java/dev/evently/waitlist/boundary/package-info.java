@@ -1,2 +1,0 @@
-/** The waitlist's consumer: released seats become offers for the next people in line. */
-package dev.evently.waitlist.boundary;

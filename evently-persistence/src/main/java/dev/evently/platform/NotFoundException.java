@@ -1,8 +1,0 @@
-package dev.evently.platform;
-
-public class NotFoundException extends BusinessException {
-
-    public NotFoundException(String type, String detail) {
-        super(type, 404, detail);
-    }
-}

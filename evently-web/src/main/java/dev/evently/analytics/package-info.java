@@ -1,2 +1,0 @@
-/** HTTP face of analytics: the admins' sales overview and one event's figures. */
-package dev.evently.analytics;

@@ -1,0 +1,36 @@
+package dev.evently.api;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+import org.eclipse.microprofile.auth.LoginConfig;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/**
+ * The REST API; the web module's context root {@code /api} prefixes every path. Callers authenticate
+ * with an RS256 bearer token from {@code POST /api/auth/login}, verified by MicroProfile JWT.
+ *
+ * <p>A CDI bean on purpose: Payara installs the MP-JWT mechanism (and the {@code JsonWebToken} bean) only
+ * when its CDI extension sees {@code @LoginConfig} on a bean; without it no token is ever checked and
+ * every {@code @Roles} resource answers 401.
+ */
+@ApplicationScoped
+@ApplicationPath("/")
+@LoginConfig(authMethod = "MP-JWT")
+@DeclareRoles({"USER", "ADMIN"})
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "The accessToken from POST /api/auth/login")
+@OpenAPIDefinition(info = @Info(
+        title = "Evently API",
+        version = "0.1.0",
+        description = "Browse events, choose exact seats, hold and pay for them, get tickets. "
+                + "Errors are application/problem+json (RFC 9457) with a stable type.",
+        license = @License(name = "Apache-2.0")))
+public class EventlyApplication extends Application {
+}

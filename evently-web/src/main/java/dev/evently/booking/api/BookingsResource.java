@@ -1,0 +1,133 @@
+package dev.evently.booking.api;
+
+import java.net.URI;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.evently.booking.api.BookingRequests.NewBooking;
+import dev.evently.booking.api.BookingRequests.Payment;
+import dev.evently.booking.boundary.BookingPage;
+import dev.evently.booking.boundary.BookingView;
+import dev.evently.booking.boundary.Bookings;
+import dev.evently.platform.errors.InvalidRequestException;
+import dev.evently.api.problem.QueryParameters;
+import dev.evently.api.security.Caller;
+import dev.evently.api.security.Roles;
+
+/**
+ * One instance for all requests (the caller is request-scoped behind its proxy): a rush creates nothing per
+ * request.
+ */
+@Path("bookings")
+@ApplicationScoped
+@Roles({"USER", "ADMIN"})
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Bookings", description = "Hold exact seats, pay, get tickets; a booking is visible to its owner only")
+@APIResponse(responseCode = "401", description = "No valid token",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+public class BookingsResource {
+
+    @Inject
+    Bookings bookings;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Operation(summary = "Hold seats",
+            description = "Locks exactly these seats; all must be available and belong to the event, else nothing "
+                    + "changes. The booking is PENDING until confirmed or until expiresAt. With an Idempotency-Key, "
+                    + "a retry returns the first booking.")
+    @APIResponse(responseCode = "201", description = "Held",
+            content = @Content(schema = @Schema(ref = "Booking")))
+    @APIResponse(responseCode = "400", description = "Invalid request",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "409", description = "Seats unavailable (listed in unavailableSeatIds), event not on "
+            + "sale, the same Idempotency-Key still in flight, or seats-busy: others are booking the same seats "
+            + "right now (retry in a moment)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different request",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public Response hold(@NotNull @Valid NewBooking request,
+                         @Parameter(description = "Any unique string up to 100 characters; retries reuse it")
+                         @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        long userId = caller.userId();
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
+            throw new InvalidRequestException("Idempotency-Key", "1 to 100 characters");
+        }
+        Bookings.Held held = bookings.hold(userId, request.eventId(), request.seatIds(), idempotencyKey);
+        return Response.created(URI.create("bookings/" + held.booking().id()))
+                .header("Idempotent-Replayed", String.valueOf(held.replayed()))
+                .entity(held.booking())
+                .build();
+    }
+
+    @GET
+    @Path("my-bookings")
+    @Operation(summary = "The caller's bookings, newest first")
+    @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(ref = "BookingPage")))
+    public BookingPage mine(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return bookings.mine(caller.userId(), QueryParameters.number("page", page, 0, 0, 100_000),
+                QueryParameters.number("size", size, 20, 1, 100));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One of the caller's bookings (any booking for an admin)")
+    @APIResponse(responseCode = "200", description = "The booking", content = @Content(schema = @Schema(ref = "Booking")))
+    @APIResponse(responseCode = "404", description = "No such booking of the caller",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public BookingView get(@PathParam("id") long id) {
+        return bookings.get(caller.userId(), caller.isAdmin(), id);
+    }
+
+    @POST
+    @Path("{id}/confirm")
+    @Operation(summary = "Confirm with a payment: seats become BOOKED and tickets are issued",
+            description = "Repeating a confirmation with the same paymentReference returns the booking unchanged.")
+    @APIResponse(responseCode = "200", description = "Confirmed", content = @Content(schema = @Schema(ref = "Booking")))
+    @APIResponse(responseCode = "404", description = "No such booking of the caller",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "409", description = "Expired, cancelled or already confirmed otherwise, or "
+            + "seats-busy (the booking is being expired or changed right now)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public BookingView confirm(@PathParam("id") long id, @NotNull @Valid Payment payment) {
+        return bookings.confirm(caller.userId(), caller.isAdmin(), id, payment.paymentReference());
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Operation(summary = "Cancel: seats go back on sale, tickets are voided")
+    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(ref = "Booking")))
+    @APIResponse(responseCode = "404", description = "No such booking of the caller",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "409", description = "Already cancelled or expired, or seats-busy (the booking is "
+            + "being expired or changed right now)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public BookingView cancel(@PathParam("id") long id) {
+        return bookings.cancel(caller.userId(), caller.isAdmin(), id);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.evently.catalog.api;
+
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.evently.catalog.boundary.CachedJson;
+import dev.evently.catalog.boundary.Events;
+
+/**
+ * The busiest public reads answered by the servlet container from the catalogue cache, without JAX-RS:
+ * {@code GET /api/events} (the first page, no filters), {@code /api/events/{id}} and {@code /api/events/{id}/seats}.
+ * Jersey's routing, its per-request injection and its listeners were about half the CPU of such a read in the
+ * browse bench. The answer is the one {@link EventsResource} gives: the same bytes, ETag, Cache-Control and
+ * 304 for a matching If-None-Match. Everything else goes on to JAX-RS: a query string, another method, an Accept
+ * without JSON, and any failure (an unknown event, say), which JAX-RS then answers as problem+json.
+ * Mapped after the correlation filter in web.xml.
+ */
+public class CachedCatalogReads extends HttpFilter {
+
+    private static final Pattern EVENT = Pattern.compile("/events/([1-9][0-9]{0,17})(/seats)?");
+
+    @Inject
+    Events events;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        CachedJson cached = "GET".equals(request.getMethod()) && request.getQueryString() == null
+                && acceptsJson(request.getHeader("Accept"))
+                ? cached(request.getRequestURI().substring(request.getContextPath().length()))
+                : null;
+        if (cached == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setHeader("Cache-Control", "no-cache, no-transform");  // as JAX-RS writes CacheControl with no-cache
+        response.setHeader("ETag", cached.etag());
+        if (cached.matches(request.getHeader("If-None-Match"))) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setContentType("application/json");
+        response.setContentLength(cached.body().length);
+        response.getOutputStream().write(cached.body());
+    }
+
+    /** The cached answer for the path, or null to leave the request to JAX-RS. */
+    private CachedJson cached(String path) {
+        try {
+            if (path.equals("/events")) {
+                return events.upcoming(EventsResource.FIRST_PAGE);
+            }
+            Matcher event = EVENT.matcher(path);
+            if (!event.matches()) {
+                return null;
+            }
+            long id = Long.parseLong(event.group(1));
+            return event.group(2) == null ? events.details(id) : events.seatMap(id);
+        } catch (RuntimeException e) {
+            return null;  // JAX-RS asks again and answers with the problem
+        }
+    }
+
+    private static boolean acceptsJson(String accept) {
+        return accept == null || accept.contains("application/json") || accept.contains("*/*")
+                || accept.contains("application/*");
+    }
+}

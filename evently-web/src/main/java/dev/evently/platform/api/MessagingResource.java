@@ -1,0 +1,58 @@
+package dev.evently.platform.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.evently.api.problem.QueryParameters;
+import dev.evently.api.security.Roles;
+import dev.evently.outbox.boundary.OutboxBacklog;
+import dev.evently.platform.boundary.DeadLetters;
+
+@Path("admin/messaging")
+@RequestScoped
+@Roles("ADMIN")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Admin: messaging", description = "The outbox backlog and the dead-letter queue, for operators")
+@APIResponse(responseCode = "401", description = "No valid token",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+@APIResponse(responseCode = "403", description = "Not an admin",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+public class MessagingResource {
+
+    @Inject
+    OutboxBacklog outbox;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @GET
+    @Path("outbox")
+    @Operation(summary = "Domain events waiting to be published (a broker outage shows here, then drains)")
+    @APIResponse(responseCode = "200", description = "The backlog", content = @Content(schema = @Schema(ref = "OutboxBacklog")))
+    public OutboxBacklog.Backlog outbox() {
+        return outbox.now();
+    }
+
+    @GET
+    @Path("dead-letters")
+    @Operation(summary = "Messages consumers gave up on after the retries, oldest first (browsed, not removed)")
+    @APIResponse(responseCode = "200", description = "The dead letters", content = @Content(schema = @Schema(ref = "DeadLetters")))
+    @APIResponse(responseCode = "400", description = "Invalid limit",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public DeadLetters.Listing deadLetters(@QueryParam("limit") String limit) {
+        return deadLetters.oldest(QueryParameters.number("limit", limit, 50, 1, 500));
+    }
+}

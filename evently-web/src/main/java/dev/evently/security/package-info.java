@@ -1,4 +1,0 @@
-/**
- * The caller's identity as the resources need it, taken from the MicroProfile JWT.
- */
-package dev.evently.security;

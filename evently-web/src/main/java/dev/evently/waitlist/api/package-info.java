@@ -1,0 +1,2 @@
+/** The waitlist over HTTP: join, look, leave. */
+package dev.evently.waitlist.api;

@@ -1,2 +1,0 @@
-/** The waitlist over HTTP: join, look, leave. */
-package dev.evently.waitlist;
