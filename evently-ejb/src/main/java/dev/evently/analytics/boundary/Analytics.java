@@ -15,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 
 import dev.evently.analytics.control.AnalyticsQueries;
 import dev.evently.analytics.control.DailyChange;
+import dev.evently.outbox.event.ReceivedEvent;
 import dev.evently.platform.errors.NotFoundException;
 import dev.evently.platform.control.Inbox;
 
@@ -41,13 +42,13 @@ public class Analytics {
     Clock clock = Clock.systemUTC();
 
     /**
-     * Adds the activity to the figures of its event and day, unless message {@code messageId} was counted
-     * before. Returns whether it counted (false too for a type analytics does not count).
+     * Adds the domain event to the figures of its event and day, unless it was counted before. Returns whether
+     * it counted (false too for a type analytics does not count).
      */
-    public boolean record(String messageId, Activity activity) {
-        Optional<DailyChange> change = DailyChange.of(activity.type(), activity.seats(), activity.totalCents(),
-                activity.previousStatus());
-        if (change.isEmpty() || !inbox.firstDelivery(CONSUMER, messageId)) {
+    public boolean record(ReceivedEvent event) {
+        Optional<DailyChange> change = event.type() == null ? Optional.empty()
+                : DailyChange.of(event.type(), event.payload());
+        if (change.isEmpty() || !inbox.firstDelivery(CONSUMER, event.id())) {
             return false;
         }
         DailyChange c = change.get();
@@ -63,8 +64,8 @@ public class Analytics {
                             expiries = event_daily_stats.expiries + excluded.expiries,
                             waitlist_joins = event_daily_stats.waitlist_joins + excluded.waitlist_joins,
                             waitlist_offers = event_daily_stats.waitlist_offers + excluded.waitlist_offers""")
-                .setParameter(1, activity.eventId())
-                .setParameter(2, LocalDate.ofInstant(activity.at(), ZoneOffset.UTC))
+                .setParameter(1, c.eventId())
+                .setParameter(2, c.day())
                 .setParameter(3, c.bookings())
                 .setParameter(4, c.seatsSold())
                 .setParameter(5, c.revenueCents())

@@ -1,31 +1,58 @@
 package dev.evently.analytics.control;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
-/**
- * What one domain event adds to its event's figures of the day. Figures are net: cancelling a paid booking
- * is a refund, so it takes the booking's seats and revenue back out.
- */
-public record DailyChange(int bookings, int seatsSold, long revenueCents, int cancellations, int expiries,
-                          int waitlistJoins, int waitlistOffers) {
+import dev.evently.outbox.event.DomainEventType;
+import dev.evently.outbox.event.DomainEvents;
+import dev.evently.outbox.event.DomainEvents.BookingChange;
+import dev.evently.outbox.event.DomainEvents.WaitlistJoined;
+import dev.evently.outbox.event.DomainEvents.WaitlistOffered;
 
-    /**
-     * @param seats          how many seats the booking or offer names
-     * @param totalCents     the booking's total
-     * @param previousStatus for a cancellation, the status the booking left (PENDING or CONFIRMED)
-     * @return empty for a type analytics does not count
-     */
-    public static Optional<DailyChange> of(String type, int seats, long totalCents, String previousStatus) {
-        return Optional.ofNullable(switch (type) {
-            case "booking.created" -> new DailyChange(1, 0, 0, 0, 0, 0, 0);
-            case "booking.confirmed" -> new DailyChange(0, seats, totalCents, 0, 0, 0, 0);
-            case "booking.cancelled" -> "CONFIRMED".equals(previousStatus)
-                    ? new DailyChange(0, -seats, -totalCents, 1, 0, 0, 0)
-                    : new DailyChange(0, 0, 0, 1, 0, 0, 0);
-            case "booking.expired" -> new DailyChange(0, 0, 0, 0, 1, 0, 0);
-            case "waitlist.joined" -> new DailyChange(0, 0, 0, 0, 0, 1, 0);
-            case "waitlist.offered" -> new DailyChange(0, 0, 0, 0, 0, 0, 1);
-            default -> null;
-        });
+/**
+ * What one domain event adds to its event's figures of its day (UTC). Figures are net: cancelling a paid
+ * booking is a refund, so it takes the booking's seats and revenue back out.
+ */
+public record DailyChange(long eventId, LocalDate day, int bookings, int seatsSold, long revenueCents,
+                          int cancellations, int expiries, int waitlistJoins, int waitlistOffers) {
+
+    /** @return empty for a type analytics does not count */
+    public static Optional<DailyChange> of(DomainEventType<?> type, Record payload) {
+        if (payload instanceof BookingChange b) {
+            int seats = b.seatIds().size();
+            if (type == DomainEvents.BOOKING_CREATED) {
+                return counts(b.eventId(), b.at(), 1, 0, 0, 0, 0, 0, 0);
+            }
+            if (type == DomainEvents.BOOKING_CONFIRMED) {
+                return counts(b.eventId(), b.at(), 0, seats, b.totalCents(), 0, 0, 0, 0);
+            }
+            if (type == DomainEvents.BOOKING_CANCELLED) {
+                return "CONFIRMED".equals(b.previousStatus())
+                        ? counts(b.eventId(), b.at(), 0, -seats, -b.totalCents(), 1, 0, 0, 0)
+                        : counts(b.eventId(), b.at(), 0, 0, 0, 1, 0, 0, 0);
+            }
+            if (type == DomainEvents.BOOKING_EXPIRED) {
+                return counts(b.eventId(), b.at(), 0, 0, 0, 0, 1, 0, 0);
+            }
+        }
+        if (payload instanceof WaitlistJoined j) {
+            return counts(j.eventId(), j.at(), 0, 0, 0, 0, 0, 1, 0);
+        }
+        if (payload instanceof WaitlistOffered o) {
+            return counts(o.eventId(), o.at(), 0, 0, 0, 0, 0, 0, 1);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<DailyChange> counts(long eventId, Instant at, int bookings, int seatsSold,
+                                                long revenueCents, int cancellations, int expiries, int joins,
+                                                int offers) {
+        if (at == null) {
+            throw new IllegalArgumentException("the event names no time ('at'): it cannot be counted on a day");
+        }
+        return Optional.of(new DailyChange(eventId, LocalDate.ofInstant(at, ZoneOffset.UTC), bookings, seatsSold,
+                revenueCents, cancellations, expiries, joins, offers));
     }
 }

@@ -1,6 +1,5 @@
 package dev.evently.booking.boundary;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,56 +8,48 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PessimisticLockException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.evently.accounts.entity.User;
 import dev.evently.booking.control.BookingViews;
 import dev.evently.booking.control.IdempotencyLocks;
+import dev.evently.booking.control.RowLocks;
+import dev.evently.booking.control.Seats;
 import dev.evently.booking.control.TicketCodes;
 import dev.evently.booking.entity.Booking;
 import dev.evently.booking.entity.BookingStatus;
 import dev.evently.booking.entity.SeatsUnavailableException;
 import dev.evently.booking.entity.Ticket;
-import dev.evently.catalog.control.CatalogCache;
 import dev.evently.catalog.entity.Event;
 import dev.evently.catalog.entity.Seat;
-import dev.evently.catalog.entity.SeatStatus;
-import dev.evently.outbox.entity.OutboxMessage;
+import dev.evently.outbox.boundary.Announcements;
+import dev.evently.outbox.event.DomainEventType;
+import dev.evently.outbox.event.DomainEvents;
+import dev.evently.outbox.event.DomainEvents.BookingChange;
+import dev.evently.outbox.event.DomainEvents.SeatsReleased;
 import dev.evently.platform.errors.ConflictException;
 import dev.evently.platform.hashing.Hashes;
 import dev.evently.platform.errors.InvalidRequestException;
 import dev.evently.platform.errors.NotFoundException;
 import dev.evently.platform.errors.UnprocessableException;
-import dev.evently.waitlist.control.WaitlistOffers;
 
 /**
- * The booking use cases, each one container-managed transaction. Seats are locked with row locks in
- * ascending id order (no deadlocks between holds) under a lock timeout; a booking is locked before its
- * seats by confirm, cancel and expiry alike. The database's unique live ticket per seat stands behind it all.
- * The lock timeout is the connection pool's (lock_timeout in its options, server-config/domain/evently.asadmin):
- * every transaction has it without a round trip of its own.
- * <p>
- * The seats a hold names are read in SQL with one array parameter ({@code id = any(?1)}): Hibernate translates
- * a query with an expanded list parameter ({@code in :ids}) anew on every call: in the flash-sale bench that
- * translation was over a third of the time spent in hold.
+ * The booking use cases, each one container-managed transaction. Seats are locked in ascending id order under
+ * a lock timeout ({@link Seats}); a booking is locked before its seats by confirm, cancel and expiry alike. The
+ * database's unique live ticket per seat stands behind it all. Every change is announced as a domain event
+ * ({@link Announcements}): what others do about it (waitlist offers, caches, mails) is theirs to decide.
  */
 @Stateless
 public class Bookings {
-
-    public static final int MAX_SEATS = 10;
 
     @PersistenceContext
     EntityManager em;
@@ -70,10 +61,10 @@ public class Bookings {
     TicketCodes codes;
 
     @Inject
-    CatalogCache cache;
+    Seats seats;
 
     @Inject
-    WaitlistOffers waitlistOffers;
+    Announcements announcements;
 
     @Inject
     IdempotencyLocks idempotencyLocks;
@@ -102,7 +93,7 @@ public class Bookings {
         if (event == null) {
             throw new NotFoundException("event-not-found", "no event " + eventId);
         }
-        List<Long> taken = takenNow(requested, eventId);
+        List<Long> taken = seats.takenNow(requested, eventId);
         if (!taken.isEmpty() || !event.isOnSale(now)) {
             Held earlier = idempotencyKey == null ? null : earlier(userId, idempotencyKey, requestHash);
             if (earlier != null) {
@@ -118,13 +109,9 @@ public class Bookings {
                 return earlier;
             }
         }
-        @SuppressWarnings("unchecked")
-        List<Seat> seats = locking(() -> em.createNativeQuery(
-                        "select * from seats where id = any(?1) order by id for update", Seat.class)
-                .setParameter(1, requested.toArray(Long[]::new))
-                .getResultList());
+        List<Seat> locked = seats.lockForHold(requested);
         List<Long> unavailable = new ArrayList<>(requested);
-        for (Seat seat : seats) {
+        for (Seat seat : locked) {
             if (seat.isAvailable() && seat.getEvent().getId() == eventId) {
                 unavailable.remove(seat.getId());
             }
@@ -132,12 +119,12 @@ public class Bookings {
         if (!unavailable.isEmpty()) {
             throw new SeatsUnavailableException(unavailable);
         }
-        Booking booking = Booking.hold(em.getReference(User.class, userId), event, seats, now, now.plus(holdTime),
+        Booking booking = Booking.hold(em.getReference(User.class, userId), event, locked, now, now.plus(holdTime),
                 idempotencyKey, requestHash);
         em.persist(booking);
-        announce(booking, "booking.created", now);
+        announce(DomainEvents.BOOKING_CREATED, booking, null, now);
         em.flush();  // a constraint the database enforces fails here, inside the use case
-        return new Held(views.of(booking, seats, List.of()), false);
+        return new Held(views.of(booking, locked, List.of()), false);
     }
 
     /** The answer to an earlier try with this key, or null; a different request under the key → 422. */
@@ -164,18 +151,17 @@ public class Bookings {
             return views.of(booking);
         }
         booking.confirm(paymentReference, now);
-        List<Seat> seats = lockedSeatsOf(booking);
+        List<Seat> booked = seats.lockOf(booking);
         List<Ticket> tickets = new ArrayList<>();
-        for (Seat seat : seats) {
+        for (Seat seat : booked) {
             seat.book();
             Ticket ticket = Ticket.issue(booking, seat, codes.sign(booking.getId(), seat.getId()), now);
             em.persist(ticket);
             tickets.add(ticket);
         }
-        waitlistOffers.settle(booking);
-        announce(booking, "booking.confirmed", now);
+        announce(DomainEvents.BOOKING_CONFIRMED, booking, null, now);
         em.flush();  // a constraint the database enforces fails here, inside the use case
-        return views.of(booking, seats, tickets);
+        return views.of(booking, booked, tickets);
     }
 
     public BookingView cancel(long userId, boolean admin, long bookingId) {
@@ -183,14 +169,13 @@ public class Bookings {
         Booking booking = lockVisible(userId, admin, bookingId);
         BookingStatus before = booking.getStatus();
         booking.cancel();
-        release(booking, lockedSeatsOf(booking), now);
-        waitlistOffers.settle(booking);
+        release(booking, seats.lockOf(booking), now);
         em.createQuery("select t from Ticket t where t.booking = :booking", Ticket.class)
                 .setParameter("booking", booking)
                 .getResultStream()
                 .filter(Ticket::isValid)
                 .forEach(Ticket::voidTicket);
-        announce(booking, "booking.cancelled", before, now);
+        announce(DomainEvents.BOOKING_CANCELLED, booking, before, now);
         return views.of(booking);
     }
 
@@ -212,32 +197,38 @@ public class Bookings {
         if (due.isEmpty()) {
             return 0;
         }
-        Map<Long, List<Seat>> seatsByBooking = locking(() -> em.createQuery(
-                        "select s from Seat s where s.booking.id in :bookings order by s.id", Seat.class)
-                .setParameter("bookings", due)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList()).stream()
-                .collect(Collectors.groupingBy(seat -> seat.getBooking().getId()));
+        Map<Long, List<Seat>> seatsByBooking = seats.lockOf(due);
         for (Long id : due) {
             Booking booking = em.find(Booking.class, id);
             booking.expire(now);
             release(booking, seatsByBooking.getOrDefault(id, List.of()), now);
-            waitlistOffers.settle(booking);
-            announce(booking, "booking.expired", now);
+            announce(DomainEvents.BOOKING_EXPIRED, booking, null, now);
         }
         return due.size();
     }
 
     /**
-     * Opens a waitlist offer: a pending booking for {@code userId} holding {@code seats}, which the caller
-     * (the waitlist) has locked, until {@code until}. Announced like any new booking.
+     * Opens a waitlist offer in the caller's transaction: a pending booking for {@code userId} holding
+     * {@code count} free seats of the event ({@code preferred} ones first) until {@code until}, announced like
+     * any new booking; null when fewer are free. Seats someone is locking right now are skipped, not waited for.
      */
-    public Booking holdForWaitlist(long userId, Event event, List<Seat> seats, Instant until) {
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Booking offer(long userId, Event event, List<Long> preferred, int count, Instant until) {
+        List<Seat> free = seats.takeFree(event.getId(), preferred, count);
+        if (free.isEmpty()) {
+            return null;
+        }
         Instant now = clock.instant();
-        Booking booking = Booking.offer(em.getReference(User.class, userId), event, seats, now, until);
+        Booking booking = Booking.offer(em.getReference(User.class, userId), event, free, now, until);
         em.persist(booking);
-        announce(booking, "booking.created", now);
+        announce(DomainEvents.BOOKING_CREATED, booking, null, now);
         return booking;
+    }
+
+    /** How many of the event's seats are on sale right now. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long availableSeats(long eventId) {
+        return seats.availableOf(eventId);
     }
 
     public BookingView get(long userId, boolean admin, long bookingId) {
@@ -262,118 +253,36 @@ public class Bookings {
     }
 
     /** Puts the booking's seats, locked by the caller, back on sale. */
-    private void release(Booking booking, List<Seat> seats, Instant now) {
+    private void release(Booking booking, List<Seat> held, Instant now) {
         List<Long> released = new ArrayList<>();
-        for (Seat seat : seats) {
+        for (Seat seat : held) {
             seat.release();
             released.add(seat.getId());
         }
         if (!released.isEmpty()) {
-            JsonArrayBuilder ids = Json.createArrayBuilder();
-            released.forEach(ids::add);
-            em.persist(new OutboxMessage("event", String.valueOf(booking.getEvent().getId()), "seats.released",
-                    Json.createObjectBuilder()
-                            .add("eventId", booking.getEvent().getId())
-                            .add("bookingId", booking.getId())
-                            .add("seatIds", ids)
-                            .build().toString(), now));
+            announcements.announce(DomainEvents.SEATS_RELEASED,
+                    new SeatsReleased(booking.getEvent().getId(), booking.getId(), released), now);
         }
-    }
-
-    /**
-     * The requested seats already taken (or not the event's) when the request comes in, read without
-     * queueing for their locks: in a rush most requests name seats someone just took. A scalar read, so that
-     * no entity loaded before its lock sits in the persistence context with stale state; the check under the
-     * locks decides.
-     */
-    private List<Long> takenNow(List<Long> requested, long eventId) {
-        @SuppressWarnings("unchecked")
-        List<Number> free = em.createNativeQuery(
-                        "select id from seats where id = any(?1) and event_id = ?2 and status = ?3")
-                .setParameter(1, requested.toArray(Long[]::new))
-                .setParameter(2, eventId)
-                .setParameter(3, SeatStatus.AVAILABLE.name())
-                .getResultList();
-        if (free.size() == requested.size()) {
-            return List.of();
-        }
-        List<Long> taken = new ArrayList<>(requested);
-        free.forEach(id -> taken.remove((Long) id.longValue()));
-        return taken;
-    }
-
-    private List<Seat> lockedSeatsOf(Booking booking) {
-        return locking(() -> em.createQuery("select s from Seat s where s.booking = :booking order by s.id", Seat.class)
-                .setParameter("booking", booking)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList());
     }
 
     /** Others' bookings do not exist for the caller: 404, not 403, so ids reveal nothing. */
     private Booking lockVisible(long userId, boolean admin, long bookingId) {
-        Booking booking = locking(() -> em.find(Booking.class, bookingId, LockModeType.PESSIMISTIC_WRITE));
+        Booking booking = RowLocks.granted(() -> em.find(Booking.class, bookingId, LockModeType.PESSIMISTIC_WRITE));
         if (booking == null || !(admin || booking.isOwnedBy(userId))) {
             throw notFound(bookingId);
         }
         return booking;
     }
 
-    private void announce(Booking booking, String type, Instant now) {
-        announce(booking, type, null, now);
-    }
-
     /** @param previousStatus the status the change left, where it tells something (a cancel after payment) */
-    private void announce(Booking booking, String type, BookingStatus previousStatus, Instant now) {
-        JsonArrayBuilder seatIds = Json.createArrayBuilder();
-        booking.getSeatIds().stream().sorted().forEach(seatIds::add);
-        var payload = Json.createObjectBuilder()
-                .add("bookingId", booking.getId())
-                .add("userId", booking.getUser().getId())
-                .add("eventId", booking.getEvent().getId())
-                .add("status", booking.getStatus().name())
-                .add("seatIds", seatIds)
-                .add("totalCents", booking.getTotalCents())
-                .add("expiresAt", booking.getExpiresAt().toString())
-                .add("waitlistOffer", booking.isWaitlistOffer())
-                .add("at", now.toString());
-        if (previousStatus != null) {
-            payload.add("previousStatus", previousStatus.name());
-        }
-        if (booking.getPaymentReference() != null) {
-            payload.add("paymentReference", booking.getPaymentReference());
-        }
-        em.persist(new OutboxMessage("booking", String.valueOf(booking.getId()), type, payload.build().toString(), now));
-        cache.seatsChangedAfterCommit(booking.getEvent().getId());
-    }
-
-    /**
-     * Takes row locks; a lock not granted within the lock timeout is a 409 the client may retry (the
-     * transaction rolls back), not a server error.
-     */
-    private static <T> T locking(Supplier<T> lock) {
-        try {
-            return lock.get();
-        } catch (PessimisticLockException | LockTimeoutException e) {
-            if (deadlockVictim(e)) {
-                throw e;  // ordered locking rules deadlocks out: one goes to the log as the bug it is
-            }
-            throw new ConflictException("seats-busy",
-                    "Others are booking or changing the same seats right now; try again in a moment.");
-        }
-    }
-
-    private static boolean deadlockVictim(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "40P01".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+    private void announce(DomainEventType<BookingChange> type, Booking booking, BookingStatus previousStatus,
+                          Instant now) {
+        announcements.announce(type, BookingChange.of(booking, previousStatus, now), now);
     }
 
     private static List<Long> validSeatIds(List<Long> seatIds) {
-        if (seatIds == null || seatIds.isEmpty() || seatIds.size() > MAX_SEATS) {
-            throw new InvalidRequestException("seatIds", "choose 1 to " + MAX_SEATS + " seats");
+        if (seatIds == null || seatIds.isEmpty() || seatIds.size() > Booking.MAX_SEATS) {
+            throw new InvalidRequestException("seatIds", "choose 1 to " + Booking.MAX_SEATS + " seats");
         }
         Set<Long> unique = new HashSet<>();
         for (Long id : seatIds) {

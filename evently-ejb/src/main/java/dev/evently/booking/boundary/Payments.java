@@ -6,13 +6,14 @@ import java.time.Instant;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import dev.evently.booking.entity.Booking;
 import dev.evently.booking.entity.BookingStatus;
-import dev.evently.outbox.entity.OutboxMessage;
+import dev.evently.outbox.boundary.Announcements;
+import dev.evently.outbox.event.DomainEvents;
+import dev.evently.outbox.event.DomainEvents.PaymentRejected;
 import dev.evently.platform.control.Inbox;
 
 /**
@@ -44,6 +45,9 @@ public class Payments {
 
     @Inject
     Inbox inbox;
+
+    @Inject
+    Announcements announcements;
 
     Clock clock = Clock.systemUTC();
 
@@ -79,15 +83,8 @@ public class Payments {
     }
 
     private String rejected(PaymentResult payment, String reason, Instant now) {
-        em.persist(new OutboxMessage("booking", String.valueOf(payment.bookingId()), "payment.rejected",
-                Json.createObjectBuilder()
-                        .add("bookingId", payment.bookingId())
-                        .add("reference", payment.reference())
-                        .add("amountCents", payment.amountCents())
-                        .add("status", payment.status().name())
-                        .add("reason", reason)
-                        .add("at", now.toString())
-                        .build().toString(), now));
+        announcements.announce(DomainEvents.PAYMENT_REJECTED, new PaymentRejected(payment.bookingId(),
+                payment.reference(), payment.amountCents(), payment.status().name(), reason, now), now);
         return "payment " + payment.reference() + " for booking " + payment.bookingId() + " rejected: " + reason;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -23,6 +24,9 @@ public class BookingViews {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Seats seats;
+
     public BookingView of(Booking booking) {
         return of(List.of(booking)).get(0);
     }
@@ -37,17 +41,13 @@ public class BookingViews {
             return List.of();
         }
         List<Long> seatIds = bookings.stream().flatMap(b -> b.getSeatIds().stream()).distinct().toList();
-        Map<Long, Seat> seats = seatIds.isEmpty() ? Map.of() : em.createQuery(
-                        "select s from Seat s where s.id in :ids", Seat.class)
-                .setParameter("ids", seatIds)
-                .getResultStream()
-                .collect(Collectors.toMap(Seat::getId, s -> s));
+        Map<Long, Seat> seatsById = seats.byIds(seatIds);
         Map<Long, List<Ticket>> tickets = em.createQuery(
                         "select t from Ticket t where t.booking in :bookings order by t.id", Ticket.class)
                 .setParameter("bookings", bookings)
                 .getResultStream()
                 .collect(Collectors.groupingBy(t -> t.getBooking().getId()));
-        return bookings.stream().map(b -> view(b, seats, tickets.getOrDefault(b.getId(), List.of()))).toList();
+        return bookings.stream().map(b -> view(b, seatsById, tickets.getOrDefault(b.getId(), List.of()))).toList();
     }
 
     private static BookingView view(Booking b, Map<Long, Seat> seats, Collection<Ticket> tickets) {

@@ -8,7 +8,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
@@ -19,15 +18,18 @@ import dev.evently.catalog.control.EventQueries;
 import dev.evently.catalog.control.SeatMaps;
 import dev.evently.catalog.entity.Event;
 import dev.evently.catalog.entity.Seat;
-import dev.evently.outbox.entity.OutboxMessage;
+import dev.evently.outbox.boundary.Announcements;
+import dev.evently.outbox.event.DomainEventType;
+import dev.evently.outbox.event.DomainEvents;
+import dev.evently.outbox.event.DomainEvents.EventChange;
 import dev.evently.platform.errors.ConflictException;
 import dev.evently.platform.errors.InvalidRequestException;
 import dev.evently.platform.errors.NotFoundException;
 
 /**
  * The catalogue's use cases: the public reads, answered from the cache as ready JSON, and the admin's
- * changes, each of which invalidates what it affects once it commits and leaves a domain event in the
- * outbox in the same transaction.
+ * changes, each announced as a domain event in its transaction (the cache forgets what it affects once the
+ * change has committed).
  */
 @Stateless
 public class Events {
@@ -45,6 +47,9 @@ public class Events {
 
     @Inject
     SeatMaps seatMaps;
+
+    @Inject
+    Announcements announcements;
 
     Clock clock = Clock.systemUTC();
 
@@ -85,7 +90,7 @@ public class Events {
         em.persist(event);
         event.layOutSeats(draft.layout()).forEach(em::persist);
         em.flush();
-        changed(event, "event.created");
+        changed(event, DomainEvents.EVENT_CREATED);
         return adminDetails(event.getId());
     }
 
@@ -98,11 +103,11 @@ public class Events {
         event.revise(draft.name(), draft.description(), draft.venue(), draft.startTime(), draft.endTime());
         if (draft.layout() != null) {
             List<Seat> seats = event.replaceSeatMap(draft.layout(), queries.seatsTaken(eventId));
-            em.createQuery("delete from Seat s where s.event.id = :id").setParameter("id", eventId).executeUpdate();
+            queries.deleteSeatMap(eventId);
             seats.forEach(em::persist);
         }
         em.flush();
-        changed(event, "event.changed");
+        changed(event, DomainEvents.EVENT_CHANGED);
         return adminDetails(eventId);
     }
 
@@ -110,7 +115,7 @@ public class Events {
         Event event = find(eventId);
         event.publish();
         em.flush();
-        changed(event, "event.changed");
+        changed(event, DomainEvents.EVENT_CHANGED);
         return adminDetails(eventId);
     }
 
@@ -119,21 +124,12 @@ public class Events {
         Event event = find(eventId);
         event.cancel();
         em.flush();
-        changed(event, "event.cancelled");
+        changed(event, DomainEvents.EVENT_CANCELLED);
         return adminDetails(eventId);
     }
 
-    private void changed(Event event, String type) {
-        String payload = Json.createObjectBuilder()
-                .add("eventId", event.getId())
-                .add("name", event.getName())
-                .add("venue", event.getVenue())
-                .add("startTime", event.getStartTime().toString())
-                .add("status", event.getStatus().name())
-                .add("version", event.getVersion())
-                .build().toString();
-        em.persist(new OutboxMessage("event", String.valueOf(event.getId()), type, payload, clock.instant()));
-        cache.evictAfterCommit(event.getId());
+    private void changed(Event event, DomainEventType<EventChange> type) {
+        announcements.announce(type, EventChange.of(event), clock.instant());
     }
 
     private Event find(long eventId) {

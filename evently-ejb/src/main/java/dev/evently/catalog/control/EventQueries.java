@@ -7,10 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
+import dev.evently.booking.control.Seats;
+import dev.evently.booking.control.Seats.Availability;
 import dev.evently.catalog.boundary.EventDetails;
 import dev.evently.catalog.boundary.EventDetails.SectionSummary;
 import dev.evently.catalog.boundary.EventPage;
@@ -19,12 +22,18 @@ import dev.evently.catalog.boundary.EventSummary;
 import dev.evently.catalog.entity.Event;
 import dev.evently.catalog.entity.EventStatus;
 
-/** The catalogue's read queries: one round trip each, shaped as the API answers them. */
+/**
+ * The catalogue's read queries, shaped as the API answers them. What is available comes from the seats' owner,
+ * {@link Seats}.
+ */
 @ApplicationScoped
 public class EventQueries {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Seats seats;
 
     public EventPage upcoming(EventQuery query, Instant now) {
         // Only the filters given become conditions: PostgreSQL plans each shape well, and never has to
@@ -47,20 +56,20 @@ public class EventQueries {
             where.append(" and e.startTime < :to");
             parameters.put("to", query.to());
         }
-        TypedQuery<EventSummary> items = em.createQuery("""
-                select new dev.evently.catalog.boundary.EventSummary(e.id, e.name, e.venue, e.startTime, e.endTime,
-                    e.totalCapacity,
-                    (select count(s) from Seat s where s.event = e
-                        and s.status = dev.evently.catalog.entity.SeatStatus.AVAILABLE),
-                    (select min(s.priceCents) from Seat s where s.event = e))
-                """ + where + " order by e.startTime, e.id", EventSummary.class);
+        TypedQuery<Event> items = em.createQuery("select e" + where + " order by e.startTime, e.id", Event.class);
         TypedQuery<Long> total = em.createQuery("select count(e)" + where, Long.class);
         parameters.forEach((name, value) -> {
             items.setParameter(name, value);
             total.setParameter(name, value);
         });
-        List<EventSummary> page = items.setFirstResult(query.page() * query.size()).setMaxResults(query.size())
+        List<Event> events = items.setFirstResult(query.page() * query.size()).setMaxResults(query.size())
                 .getResultList();
+        Map<Long, Availability> availability = seats.availabilityOf(events.stream().map(Event::getId).toList());
+        List<EventSummary> page = events.stream().map(e -> {
+            Availability a = availability.getOrDefault(e.getId(), new Availability(0, null));
+            return new EventSummary(e.getId(), e.getName(), e.getVenue(), e.getStartTime(), e.getEndTime(),
+                    e.getTotalCapacity(), a.available(), a.minPriceCents());
+        }).toList();
         return new EventPage(page, query.page(), query.size(), total.getSingleResult());
     }
 
@@ -69,15 +78,8 @@ public class EventQueries {
         if (event == null || (!includeDrafts && event.getStatus() == EventStatus.DRAFT)) {
             return Optional.empty();
         }
-        List<SectionSummary> sections = em.createQuery("""
-                        select s.section, count(s),
-                            sum(case when s.status = dev.evently.catalog.entity.SeatStatus.AVAILABLE then 1 else 0 end),
-                            min(s.priceCents), max(s.priceCents)
-                        from Seat s where s.event.id = :id group by s.section order by min(s.id)""", Object[].class)
-                .setParameter("id", eventId)
-                .getResultStream()
-                .map(row -> new SectionSummary((String) row[0], ((Number) row[1]).intValue(),
-                        ((Number) row[2]).longValue(), ((Number) row[3]).longValue(), ((Number) row[4]).longValue()))
+        List<SectionSummary> sections = seats.sectionsOf(eventId).stream()
+                .map(c -> new SectionSummary(c.section(), c.seats(), c.available(), c.minPriceCents(), c.maxPriceCents()))
                 .toList();
         long available = sections.stream().mapToLong(SectionSummary::availableSeats).sum();
         Long minPrice = sections.stream().map(SectionSummary::minPriceCents).min(Long::compare).orElse(null);
@@ -87,13 +89,12 @@ public class EventQueries {
     }
 
     public long seatsTaken(long eventId) {
-        return em.createQuery("""
-                        select count(s) from Seat s where s.event.id = :id
-                        and (s.status <> dev.evently.catalog.entity.SeatStatus.AVAILABLE
-                             or exists (select t from Ticket t where t.seat = s)
-                             or exists (select b from Booking b join b.seatIds held where held = s.id))""", Long.class)
-                .setParameter("id", eventId)
-                .getSingleResult();
+        return seats.takenOrEverBookedOf(eventId);
+    }
+
+    /** The event's seat map goes, so that a new layout can take its place; {@link #seatsTaken} must be 0. */
+    public void deleteSeatMap(long eventId) {
+        seats.deleteLayoutOf(eventId);
     }
 
     private static String like(String text) {

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.evently.booking.control.Seats;
 import dev.evently.catalog.entity.EventStatus;
 import dev.evently.catalog.entity.SeatStatus;
 
@@ -102,45 +103,48 @@ public class SeatMaps {
 
     private static Statuses statuses(Connection connection, long eventId) throws SQLException {
         Statuses statuses = new Statuses();
-        try (PreparedStatement seats = connection.prepareStatement(
-                "select id, status from seats where event_id = ? order by id")) {
-            seats.setLong(1, eventId);
-            try (ResultSet rows = seats.executeQuery()) {
-                while (rows.next()) {
-                    statuses.add(rows.getLong(1), rows.getString(2));
-                }
-            }
-        }
+        Seats.readStatuses(connection, eventId, statuses::add);
         return statuses;
     }
 
     private static Layout layoutAndStatuses(Connection connection, long eventId, Statuses statuses)
             throws SQLException {
-        JsonBytes heads = new JsonBytes(128 * 1024);
-        int[] ends = new int[1024];
-        try (PreparedStatement seats = connection.prepareStatement("""
-                select id, section, row_label, number, label, price_cents, status
-                from seats where event_id = ? order by id""")) {
-            seats.setLong(1, eventId);
-            try (ResultSet rows = seats.executeQuery()) {
-                while (rows.next()) {
-                    statuses.add(rows.getLong(1), rows.getString(7));
-                    heads.ascii("{\"id\":").number(rows.getLong(1))
-                            .ascii(",\"section\":").string(rows.getString(2))
-                            .ascii(",\"row\":").string(rows.getString(3))
-                            .ascii(",\"number\":").number(rows.getInt(4))
-                            .ascii(",\"label\":").string(rows.getString(5))
-                            .ascii(",\"priceCents\":").number(rows.getLong(6))
-                            .ascii(",\"status\":\"");
-                    if (statuses.count > ends.length) {
-                        ends = Arrays.copyOf(ends, ends.length * 2);
-                    }
-                    ends[statuses.count - 1] = heads.size();
-                }
-            }
+        LayoutWriter writer = new LayoutWriter(statuses);
+        Seats.readLayout(connection, eventId, writer);
+        return writer.layout();
+    }
+
+    /** Writes each seat's JSON up to its status, and notes where it ends and what the status is. */
+    private static final class LayoutWriter implements Seats.SeatRow {
+        private final Statuses statuses;
+        private final JsonBytes heads = new JsonBytes(128 * 1024);
+        private int[] ends = new int[1024];
+
+        LayoutWriter(Statuses statuses) {
+            this.statuses = statuses;
         }
-        return new Layout(Arrays.copyOf(statuses.ids, statuses.count), Arrays.copyOf(ends, statuses.count),
-                heads.toBytes());
+
+        @Override
+        public void accept(long id, String section, String row, int number, String label, long priceCents,
+                           String status) {
+            statuses.add(id, status);
+            heads.ascii("{\"id\":").number(id)
+                    .ascii(",\"section\":").string(section)
+                    .ascii(",\"row\":").string(row)
+                    .ascii(",\"number\":").number(number)
+                    .ascii(",\"label\":").string(label)
+                    .ascii(",\"priceCents\":").number(priceCents)
+                    .ascii(",\"status\":\"");
+            if (statuses.count > ends.length) {
+                ends = Arrays.copyOf(ends, ends.length * 2);
+            }
+            ends[statuses.count - 1] = heads.size();
+        }
+
+        Layout layout() {
+            return new Layout(Arrays.copyOf(statuses.ids, statuses.count), Arrays.copyOf(ends, statuses.count),
+                    heads.toBytes());
+        }
     }
 
     private static byte[] write(long eventId, Layout layout, Statuses statuses) {

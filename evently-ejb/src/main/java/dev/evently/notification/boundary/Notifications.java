@@ -1,6 +1,5 @@
 package dev.evently.notification.boundary;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -14,8 +13,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -29,6 +26,10 @@ import dev.evently.accounts.entity.User;
 import dev.evently.booking.entity.Ticket;
 import dev.evently.catalog.entity.Event;
 import dev.evently.catalog.entity.Seat;
+import dev.evently.outbox.event.DomainEvents;
+import dev.evently.outbox.event.DomainEvents.BookingChange;
+import dev.evently.outbox.event.DomainEvents.WaitlistOffered;
+import dev.evently.outbox.event.ReceivedEvent;
 import dev.evently.notification.control.Mail;
 import dev.evently.notification.control.MailTexts;
 import dev.evently.notification.control.MailTexts.EventFacts;
@@ -60,22 +61,30 @@ public class Notifications {
     SessionContext context;
 
     /**
-     * Sends what the domain event {@code messageId} of {@code type} owes, once per message.
+     * Sends what the domain event owes, once per event.
      *
      * @return how many mails went out (0 for a redelivery or an event that owes none)
      */
-    public int notify(String messageId, String type, JsonObject data) {
-        if (!inbox.firstDelivery(CONSUMER, messageId)) {
+    public int notify(ReceivedEvent event) {
+        if (!inbox.firstDelivery(CONSUMER, event.id())) {
             return 0;
         }
-        return switch (type) {
-            case "booking.confirmed" -> sent(bookingConfirmed(data));
-            case "booking.cancelled" -> sent(bookingCancelled(data));
-            case "booking.expired" -> sent(bookingExpired(data));
-            case "waitlist.offered" -> sent(waitlistOffered(data));
-            case "event.cancelled" -> eventCancelled(messageId, data.getJsonNumber("eventId").longValueExact());
-            default -> 0;
-        };
+        if (event.is(DomainEvents.BOOKING_CONFIRMED)) {
+            return sent(bookingConfirmed(event.payload(DomainEvents.BOOKING_CONFIRMED)));
+        }
+        if (event.is(DomainEvents.BOOKING_CANCELLED)) {
+            return sent(bookingCancelled(event.payload(DomainEvents.BOOKING_CANCELLED)));
+        }
+        if (event.is(DomainEvents.BOOKING_EXPIRED)) {
+            return sent(bookingExpired(event.payload(DomainEvents.BOOKING_EXPIRED)));
+        }
+        if (event.is(DomainEvents.WAITLIST_OFFERED)) {
+            return sent(waitlistOffered(event.payload(DomainEvents.WAITLIST_OFFERED)));
+        }
+        if (event.is(DomainEvents.EVENT_CANCELLED)) {
+            return eventCancelled(event.id(), event.payload(DomainEvents.EVENT_CANCELLED).eventId());
+        }
+        return 0;
     }
 
     /**
@@ -91,55 +100,53 @@ public class Notifications {
         return true;
     }
 
-    private Mail bookingConfirmed(JsonObject data) {
-        long bookingId = data.getJsonNumber("bookingId").longValueExact();
+    private Mail bookingConfirmed(BookingChange booking) {
         List<SeatLine> seats = em.createQuery("""
                         select t from Ticket t join fetch t.seat where t.booking.id = :booking order by t.seat.id""", Ticket.class)
-                .setParameter("booking", bookingId)
+                .setParameter("booking", booking.bookingId())
                 .getResultStream()
                 .map(ticket -> new SeatLine(ticket.getSeat().getLabel(), ticket.getSeat().getPriceCents(), ticket.getId()))
                 .toList();
-        return MailTexts.bookingConfirmed(recipient(data), bookingId, event(data), seats, data.getJsonNumber("totalCents")
-                .longValueExact(), data.getString("paymentReference", null));
+        return MailTexts.bookingConfirmed(recipient(booking.userId()), booking.bookingId(), event(booking.eventId()), seats,
+                booking.totalCents(), booking.paymentReference());
     }
 
-    private Mail bookingCancelled(JsonObject data) {
-        return MailTexts.bookingCancelled(recipient(data), data.getJsonNumber("bookingId").longValueExact(), event(data),
-                seats(data), "CONFIRMED".equals(data.getString("previousStatus", null)), data.getBoolean("waitlistOffer", false));
+    private Mail bookingCancelled(BookingChange booking) {
+        return MailTexts.bookingCancelled(recipient(booking.userId()), booking.bookingId(), event(booking.eventId()),
+                seats(booking.seatIds()), "CONFIRMED".equals(booking.previousStatus()), booking.waitlistOffer());
     }
 
-    private Mail bookingExpired(JsonObject data) {
-        return MailTexts.bookingExpired(recipient(data), data.getJsonNumber("bookingId").longValueExact(), event(data),
-                seats(data), data.getBoolean("waitlistOffer", false));
+    private Mail bookingExpired(BookingChange booking) {
+        return MailTexts.bookingExpired(recipient(booking.userId()), booking.bookingId(), event(booking.eventId()),
+                seats(booking.seatIds()), booking.waitlistOffer());
     }
 
-    private Mail waitlistOffered(JsonObject data) {
-        return MailTexts.waitlistOffered(recipient(data), data.getJsonNumber("bookingId").longValueExact(), event(data),
-                seats(data), data.getJsonNumber("totalCents").longValueExact(), Instant.parse(data.getString("offeredUntil")));
+    private Mail waitlistOffered(WaitlistOffered offer) {
+        return MailTexts.waitlistOffered(recipient(offer.userId()), offer.bookingId(), event(offer.eventId()),
+                seats(offer.seatIds()), offer.totalCents(), offer.offeredUntil());
     }
 
     /** One mail to each person holding tickets (confirmed bookings) for the event; the waitlist has its own end. */
     private int eventCancelled(String messageId, long eventId) {
         EventFacts event = facts(em.find(Event.class, eventId));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select u.id, u.email, u.name, b.id, s.label, s.price_cents
-                        from bookings b join users u on u.id = b.user_id join seats s on s.booking_id = b.id
-                        where b.event_id = ?1 and b.status = 'CONFIRMED'
-                        order by u.id, b.id, s.id""")
-                .setParameter(1, eventId)
+        List<Ticket> tickets = em.createQuery("""
+                        select t from Ticket t join fetch t.seat join fetch t.booking b join fetch b.user
+                        where b.event.id = :event and b.status = dev.evently.booking.entity.BookingStatus.CONFIRMED
+                        order by b.user.id, b.id, t.seat.id""", Ticket.class)
+                .setParameter("event", eventId)
                 .getResultList();
         record Holder(Recipient recipient, List<Long> bookingIds, List<SeatLine> seats) {
         }
         Map<Long, Holder> holders = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            Holder holder = holders.computeIfAbsent(((Number) row[0]).longValue(), id ->
-                    new Holder(new Recipient((String) row[1], (String) row[2]), new ArrayList<>(), new ArrayList<>()));
-            long bookingId = ((Number) row[3]).longValue();
+        for (Ticket ticket : tickets) {
+            User user = ticket.getBooking().getUser();
+            Holder holder = holders.computeIfAbsent(user.getId(), id ->
+                    new Holder(new Recipient(user.getEmail(), user.getName()), new ArrayList<>(), new ArrayList<>()));
+            long bookingId = ticket.getBooking().getId();
             if (!holder.bookingIds().contains(bookingId)) {
                 holder.bookingIds().add(bookingId);
             }
-            holder.seats().add(new SeatLine((String) row[4], ((Number) row[5]).longValue()));
+            holder.seats().add(new SeatLine(ticket.getSeat().getLabel(), ticket.getSeat().getPriceCents()));
         }
         Notifications self = context.getBusinessObject(Notifications.class);
         int sent = 0;
@@ -172,16 +179,16 @@ public class Notifications {
         }
     }
 
-    private Recipient recipient(JsonObject data) {
-        User user = em.find(User.class, data.getJsonNumber("userId").longValueExact());
+    private Recipient recipient(long userId) {
+        User user = em.find(User.class, userId);
         if (user == null) {
-            throw new IllegalArgumentException("no user " + data.get("userId"));
+            throw new IllegalArgumentException("no user " + userId);
         }
         return new Recipient(user.getEmail(), user.getName());
     }
 
-    private EventFacts event(JsonObject data) {
-        return facts(em.find(Event.class, data.getJsonNumber("eventId").longValueExact()));
+    private EventFacts event(long eventId) {
+        return facts(em.find(Event.class, eventId));
     }
 
     private static EventFacts facts(Event event) {
@@ -191,16 +198,10 @@ public class Notifications {
         return new EventFacts(event.getName(), event.getVenue(), event.getStartTime());
     }
 
-    /** The seats the message names (a released seat no longer points at the booking it was in). */
-    private List<SeatLine> seats(JsonObject data) {
-        List<Long> ids = data.getJsonArray("seatIds").getValuesAs(JsonNumber.class).stream()
-                .map(JsonNumber::longValueExact).toList();
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery("select s from Seat s where s.id in :ids order by s.id", Seat.class)
-                .setParameter("ids", ids)
-                .getResultStream()
+    /** The seats the message names (a released seat no longer points at the booking it was in); a few at most. */
+    private List<SeatLine> seats(List<Long> ids) {
+        return ids.stream().sorted()
+                .map(id -> em.find(Seat.class, id))
                 .map(seat -> new SeatLine(seat.getLabel(), seat.getPriceCents()))
                 .toList();
     }

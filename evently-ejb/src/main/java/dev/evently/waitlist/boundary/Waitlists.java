@@ -8,8 +8,6 @@ import java.util.List;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -21,9 +19,10 @@ import dev.evently.accounts.entity.User;
 import dev.evently.booking.boundary.Bookings;
 import dev.evently.booking.entity.Booking;
 import dev.evently.catalog.entity.Event;
-import dev.evently.catalog.entity.Seat;
-import dev.evently.catalog.entity.SeatStatus;
-import dev.evently.outbox.entity.OutboxMessage;
+import dev.evently.outbox.boundary.Announcements;
+import dev.evently.outbox.event.DomainEvents;
+import dev.evently.outbox.event.DomainEvents.WaitlistJoined;
+import dev.evently.outbox.event.DomainEvents.WaitlistOffered;
 import dev.evently.platform.errors.ConflictException;
 import dev.evently.platform.errors.NotFoundException;
 import dev.evently.platform.control.Inbox;
@@ -51,6 +50,9 @@ public class Waitlists {
     Inbox inbox;
 
     @Inject
+    Announcements announcements;
+
+    @Inject
     @ConfigProperty(name = "evently.waitlist.offer-time", defaultValue = "PT15M")
     Duration offerTime;
 
@@ -66,7 +68,7 @@ public class Waitlists {
         if (activeEntryOf(userId, eventId) != null) {
             throw alreadyWaiting(eventId);
         }
-        long available = availableSeats(eventId);
+        long available = bookings.availableSeats(eventId);
         if (available >= seatsWanted) {
             throw new ConflictException("seats-available", available + " seats of this event are available: book them"
                     + " instead of joining the waitlist");
@@ -77,14 +79,7 @@ public class Waitlists {
         } catch (PersistenceException e) {
             throw alreadyWaiting(eventId);  // the unique active entry per user and event, under a concurrent join
         }
-        em.persist(new OutboxMessage("waitlist", String.valueOf(entry.getId()), "waitlist.joined",
-                Json.createObjectBuilder()
-                        .add("entryId", entry.getId())
-                        .add("userId", userId)
-                        .add("eventId", eventId)
-                        .add("seatsWanted", seatsWanted)
-                        .add("at", now.toString())
-                        .build().toString(), now));
+        announcements.announce(DomainEvents.WAITLIST_JOINED, WaitlistJoined.of(entry, now), now);
         return view(entry);
     }
 
@@ -123,8 +118,8 @@ public class Waitlists {
 
     /**
      * Offers the event's free seats (those just released first) to the waiting entries in join order, once
-     * per message. Free seats are taken with {@code SKIP LOCKED}: a seat a buyer is holding right now is not
-     * waited for, and no lock order is needed. Returns how many offers were made.
+     * per message. Each offer is a booking ({@link Bookings#offer}) of seats nobody is locking right now.
+     * Returns how many offers were made.
      */
     public int offerReleasedSeats(String messageId, long eventId, List<Long> releasedSeatIds) {
         if (!inbox.firstDelivery(CONSUMER, messageId)) {
@@ -149,18 +144,18 @@ public class Waitlists {
             if (entry.getSeatsWanted() >= didNotFit) {
                 continue;
             }
-            List<Seat> seats = takeFreeSeats(eventId, releasedSeatIds, entry.getSeatsWanted());
-            if (seats.isEmpty()) {
+            Instant until = now.plus(offerTime);
+            Booking booking = bookings.offer(entry.getUser().getId(), event, releasedSeatIds, entry.getSeatsWanted(),
+                    until);
+            if (booking == null) {
                 didNotFit = entry.getSeatsWanted();
                 if (didNotFit == 1) {
                     break;
                 }
                 continue;
             }
-            Instant until = now.plus(offerTime);
-            Booking booking = bookings.holdForWaitlist(entry.getUser().getId(), event, seats, until);
             entry.offer(booking, until);
-            announceOffer(entry, booking, seats, now);
+            announcements.announce(DomainEvents.WAITLIST_OFFERED, WaitlistOffered.of(entry, booking, now), now);
             offers++;
         }
         return offers;
@@ -181,44 +176,6 @@ public class Waitlists {
         return waiting.size();
     }
 
-    /** Locks {@code count} free seats of the event, released ones first; none if fewer are free. */
-    private List<Seat> takeFreeSeats(long eventId, List<Long> preferred, int count) {
-        em.flush();  // the seats given to earlier entries must read as held
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("""
-                        select id from seats where event_id = :event and status = 'AVAILABLE'
-                        order by case when id in (:preferred) then 0 else 1 end, id
-                        limit :count for update skip locked""")
-                .setParameter("event", eventId)
-                .setParameter("preferred", preferred.isEmpty() ? List.of(-1L) : preferred)
-                .setParameter("count", count)
-                .getResultList();
-        if (ids.size() < count) {
-            return List.of();  // the locks go with the transaction; nothing was changed
-        }
-        List<Long> seatIds = ids.stream().map(Number::longValue).toList();
-        List<Seat> seats = em.createQuery("select s from Seat s where s.id in :ids order by s.id", Seat.class)
-                .setParameter("ids", seatIds)
-                .getResultList();
-        return seats.stream().allMatch(s -> s.getStatus() == SeatStatus.AVAILABLE) ? seats : List.of();
-    }
-
-    private void announceOffer(WaitlistEntry entry, Booking booking, List<Seat> seats, Instant now) {
-        JsonArrayBuilder seatIds = Json.createArrayBuilder();
-        seats.forEach(seat -> seatIds.add(seat.getId()));
-        em.persist(new OutboxMessage("waitlist", String.valueOf(entry.getId()), "waitlist.offered",
-                Json.createObjectBuilder()
-                        .add("entryId", entry.getId())
-                        .add("userId", entry.getUser().getId())
-                        .add("eventId", entry.getEvent().getId())
-                        .add("bookingId", booking.getId())
-                        .add("seatIds", seatIds)
-                        .add("totalCents", booking.getTotalCents())
-                        .add("offeredUntil", entry.getOfferedUntil().toString())
-                        .add("at", now.toString())
-                        .build().toString(), now));
-    }
-
     private WaitlistEntry activeEntryOf(long userId, long eventId) {
         return em.createQuery("""
                         select e from WaitlistEntry e where e.user.id = :user and e.event.id = :event
@@ -227,13 +184,6 @@ public class Waitlists {
                 .setParameter("event", eventId)
                 .setParameter("active", List.of(WaitlistStatus.WAITING, WaitlistStatus.OFFERED))
                 .getResultStream().findFirst().orElse(null);
-    }
-
-    private long availableSeats(long eventId) {
-        return em.createQuery("select count(s) from Seat s where s.event.id = :event and s.status = :available", Long.class)
-                .setParameter("event", eventId)
-                .setParameter("available", SeatStatus.AVAILABLE)
-                .getSingleResult();
     }
 
     private WaitlistEntryView view(WaitlistEntry entry) {

@@ -1,2 +1,2 @@
-/** Settling waitlist offers when their bookings end. */
+/** Settling waitlist offers when their bookings end, as those bookings are announced. */
 package dev.evently.waitlist.control;

@@ -9,7 +9,8 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 import dev.evently.notification.boundary.Notifications;
-import dev.evently.outbox.messaging.ReceivedEvent;
+import dev.evently.outbox.event.ReceivedEvent;
+import dev.evently.outbox.messaging.Envelopes;
 import dev.evently.platform.messaging.Consuming;
 
 /**
@@ -34,9 +35,9 @@ public class NotificationConsumer implements MessageListener {
     @Override
     public void onMessage(Message message) {
         Consuming.handle(LOG, "notifications", message, () -> {
-            ReceivedEvent event = ReceivedEvent.of(message);
-            int sent = notifications.notify(event.id(), event.type(), event.data());
-            return sent == 0 ? null : sent + " mail(s) for " + event.type() + " " + event.id();
+            ReceivedEvent event = Envelopes.received(message);
+            int sent = notifications.notify(event);
+            return sent == 0 ? null : sent + " mail(s) for " + event.typeName() + " " + event.id();
         });
     }
 }

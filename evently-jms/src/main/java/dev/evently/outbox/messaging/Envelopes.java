@@ -4,21 +4,24 @@ import java.io.StringReader;
 
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
 import dev.evently.outbox.entity.OutboxMessage;
+import dev.evently.outbox.event.DomainEventType;
+import dev.evently.outbox.event.DomainEvents;
+import dev.evently.outbox.event.ReceivedEvent;
 
 /**
- * The published form of an outbox row: a JSON envelope (version 1) in a text message, with the fields a
- * subscriber filters on also set as message properties. The format is a public contract (README, "Domain
- * event topic"): add fields, never rename or remove them within a version.
+ * The published form of an outbox row: a JSON envelope in a text message, with the fields a subscriber filters
+ * on also set as message properties; {@code version} is the version of the event's type in the catalogue
+ * ({@link DomainEvents}). The format is a public contract (README, "The domain-event topic").
  */
 public final class Envelopes {
 
-    public static final int VERSION = 1;
     public static final String EVENT_ID = "eventId";
     public static final String EVENT_TYPE = "eventType";
     public static final String EVENT_VERSION = "eventVersion";
@@ -32,6 +35,7 @@ public final class Envelopes {
 
     public static TextMessage toMessage(JMSContext jms, OutboxMessage row) throws JMSException {
         String id = String.valueOf(row.getId());
+        int version = DomainEvents.named(row.getType()).map(DomainEventType::version).orElse(1);
         JsonObject data;
         try (JsonReader reader = Json.createReader(new StringReader(row.getPayload()))) {
             data = reader.readObject();
@@ -39,7 +43,7 @@ public final class Envelopes {
         var envelope = Json.createObjectBuilder()
                 .add("id", id)
                 .add("type", row.getType())
-                .add("version", VERSION)
+                .add("version", version)
                 .add("occurredAt", row.getCreatedAt().toString())
                 .add("source", "evently")
                 .add("aggregateType", row.getAggregateType())
@@ -51,7 +55,7 @@ public final class Envelopes {
         TextMessage message = jms.createTextMessage(envelope.build().toString());
         message.setStringProperty(EVENT_ID, id);
         message.setStringProperty(EVENT_TYPE, row.getType());
-        message.setIntProperty(EVENT_VERSION, VERSION);
+        message.setIntProperty(EVENT_VERSION, version);
         message.setStringProperty(AGGREGATE_TYPE, row.getAggregateType());
         message.setStringProperty(AGGREGATE_ID, row.getAggregateId());
         message.setJMSType(row.getType());
@@ -60,5 +64,13 @@ public final class Envelopes {
         message.setStringProperty("JMSXGroupID", row.getAggregateType() + ":" + row.getAggregateId());
         message.setStringProperty(DUPLICATE_ID, "evently-outbox-" + id);
         return message;
+    }
+
+    /** A published event as a consumer receives it; anything else is a poison message (dead-letter queue). */
+    public static ReceivedEvent received(Message message) throws JMSException {
+        if (!(message instanceof TextMessage text) || text.getText() == null) {
+            throw new IllegalArgumentException("not a text message");
+        }
+        return ReceivedEvent.parse(text.getText(), message.getJMSCorrelationID());
     }
 }

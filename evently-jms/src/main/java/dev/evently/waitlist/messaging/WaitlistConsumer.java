@@ -1,6 +1,5 @@
 package dev.evently.waitlist.messaging;
 
-import java.util.List;
 import java.util.logging.Logger;
 
 import jakarta.ejb.ActivationConfigProperty;
@@ -8,9 +7,11 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.json.JsonNumber;
 
-import dev.evently.outbox.messaging.ReceivedEvent;
+import dev.evently.outbox.event.DomainEvents;
+import dev.evently.outbox.event.DomainEvents.SeatsReleased;
+import dev.evently.outbox.event.ReceivedEvent;
+import dev.evently.outbox.messaging.Envelopes;
 import dev.evently.platform.messaging.Consuming;
 import dev.evently.waitlist.boundary.Waitlists;
 
@@ -36,21 +37,19 @@ public class WaitlistConsumer implements MessageListener {
     @Override
     public void onMessage(Message message) {
         Consuming.handle(LOG, "waitlist", message, () -> {
-            ReceivedEvent event = ReceivedEvent.of(message);
-            long eventId = event.longValue("eventId");
-            return switch (event.type()) {
-                case "seats.released" -> {
-                    List<Long> seatIds = event.data().getJsonArray("seatIds").getValuesAs(JsonNumber.class).stream()
-                            .map(JsonNumber::longValueExact).toList();
-                    int offers = waitlists.offerReleasedSeats(event.id(), eventId, seatIds);
-                    yield offers == 0 ? null : offers + " waitlist offer(s) for event " + eventId + " from event " + event.id();
-                }
-                case "event.cancelled" -> {
-                    int ended = waitlists.eventCancelled(event.id(), eventId);
-                    yield ended == 0 ? null : ended + " waiting entries of cancelled event " + eventId + " ended";
-                }
-                default -> null;
-            };
+            ReceivedEvent event = Envelopes.received(message);
+            if (event.is(DomainEvents.SEATS_RELEASED)) {
+                SeatsReleased released = event.payload(DomainEvents.SEATS_RELEASED);
+                int offers = waitlists.offerReleasedSeats(event.id(), released.eventId(), released.seatIds());
+                return offers == 0 ? null
+                        : offers + " waitlist offer(s) for event " + released.eventId() + " from event " + event.id();
+            }
+            if (event.is(DomainEvents.EVENT_CANCELLED)) {
+                long eventId = event.payload(DomainEvents.EVENT_CANCELLED).eventId();
+                int ended = waitlists.eventCancelled(event.id(), eventId);
+                return ended == 0 ? null : ended + " waiting entries of cancelled event " + eventId + " ended";
+            }
+            return null;
         });
     }
 }

@@ -37,6 +37,9 @@ import java.util.Objects;
 @Table(name = "bookings")
 public class Booking {
 
+    /** The most seats one booking holds: what a hold may name, and what a waitlist entry may wish for. */
+    public static final int MAX_SEATS = 10;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "bookings_seq")
     @SequenceGenerator(name = "bookings_seq", sequenceName = "bookings_seq", allocationSize = 50)

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.hibernate.annotations.ColumnTransformer;
 
+import dev.evently.outbox.event.DomainEventType;
 import dev.evently.platform.tracing.Correlation;
 
 @Entity
@@ -64,8 +65,13 @@ public class OutboxMessage {
     protected OutboxMessage() {
     }
 
+    /** The domain event of {@code type} with {@code payload}, to be published after the transaction commits. */
+    public static <P extends Record> OutboxMessage of(DomainEventType<P> type, P payload, Instant now) {
+        return new OutboxMessage(type.aggregateType(), type.aggregateId(payload), type.name(), type.toJson(payload), now);
+    }
+
     /** @param payload the event as a JSON document */
-    public OutboxMessage(String aggregateType, String aggregateId, String type, String payload, Instant now) {
+    OutboxMessage(String aggregateType, String aggregateId, String type, String payload, Instant now) {
         this.aggregateType = Objects.requireNonNull(aggregateType, "aggregateType");
         this.aggregateId = Objects.requireNonNull(aggregateId, "aggregateId");
         this.type = Objects.requireNonNull(type, "type");

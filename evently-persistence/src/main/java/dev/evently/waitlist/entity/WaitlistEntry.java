@@ -29,7 +29,7 @@ import java.util.Objects;
 @Table(name = "waitlist_entries")
 public class WaitlistEntry {
 
-    public static final int MAX_SEATS_WANTED = 10;
+    public static final int MAX_SEATS_WANTED = Booking.MAX_SEATS;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "waitlist_entries_seq")

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.evently.booking.entity.Booking;
+
 /**
  * The bodies buyers and door staff send. Each record spells out its canonical constructor so the
  * constraints stay off its parameters (Payara's OpenAPI scanner mistakes those for path parameters).
@@ -22,7 +24,7 @@ public final class BookingRequests {
     @Schema(name = "NewBooking", description = "Exact seats of one event to hold")
     public record NewBooking(
             @NotNull @Positive @Schema(example = "42") Long eventId,
-            @NotEmpty @Size(max = 10) @Schema(description = "1 to 10 distinct seat ids", example = "[1017, 1018]")
+            @NotEmpty @Size(max = Booking.MAX_SEATS) @Schema(description = "1 to 10 distinct seat ids", example = "[1017, 1018]")
             List<@NotNull @Positive Long> seatIds) {
 
         public NewBooking(Long eventId, List<Long> seatIds) {

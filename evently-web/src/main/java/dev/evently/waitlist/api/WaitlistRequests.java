@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Positive;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.evently.booking.entity.Booking;
+
 /** The body of a waitlist join; the canonical constructor is spelled out (see BookingRequests). */
 public final class WaitlistRequests {
 
@@ -16,7 +18,7 @@ public final class WaitlistRequests {
     @Schema(name = "JoinWaitlist", description = "A place in the queue of a sold-out event, for a number of seats")
     public record Join(
             @NotNull @Positive @Schema(example = "42") Long eventId,
-            @NotNull @Min(1) @Max(10) @Schema(description = "1 to 10", example = "2") Integer seats) {
+            @NotNull @Min(1) @Max(Booking.MAX_SEATS) @Schema(description = "1 to 10", example = "2") Integer seats) {
 
         public Join(Long eventId, Integer seats) {
             this.eventId = eventId;

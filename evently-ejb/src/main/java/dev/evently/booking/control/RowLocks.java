@@ -1,0 +1,42 @@
+package dev.evently.booking.control;
+
+import java.sql.SQLException;
+import java.util.function.Supplier;
+
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
+
+import dev.evently.platform.errors.ConflictException;
+
+/**
+ * Row locks as booking takes them: a lock not granted within the pool's lock timeout is a 409 the client may
+ * retry (the transaction rolls back), not a server error. The lock timeout is the connection pool's
+ * (lock_timeout in its options, server-config/domain/evently.asadmin): every transaction has it without a
+ * round trip of its own.
+ */
+public final class RowLocks {
+
+    private RowLocks() {
+    }
+
+    public static <T> T granted(Supplier<T> lock) {
+        try {
+            return lock.get();
+        } catch (PessimisticLockException | LockTimeoutException e) {
+            if (deadlockVictim(e)) {
+                throw e;  // ordered locking rules deadlocks out: one goes to the log as the bug it is
+            }
+            throw new ConflictException("seats-busy",
+                    "Others are booking or changing the same seats right now; try again in a moment.");
+        }
+    }
+
+    private static boolean deadlockVictim(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "40P01".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
