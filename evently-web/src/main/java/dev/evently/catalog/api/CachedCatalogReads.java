@@ -18,8 +18,8 @@ import dev.evently.catalog.boundary.Events;
  * The busiest public reads answered by the servlet container from the catalogue cache, without JAX-RS:
  * {@code GET /api/events} (the first page, no filters), {@code /api/events/{id}} and {@code /api/events/{id}/seats}.
  * Jersey's routing, its per-request injection and its listeners were about half the CPU of such a read in the
- * browse bench. The answer is the one {@link EventsResource} gives: the same bytes, ETag, Cache-Control and
- * 304 for a matching If-None-Match. Everything else goes on to JAX-RS: a query string, another method, an Accept
+ * browse bench. The answer is the one {@link EventsResource} gives ({@link CachedResponses}): the same bytes,
+ * ETag, Cache-Control and 304 for a matching If-None-Match. Everything else goes on to JAX-RS: a query string, another method, an Accept
  * without JSON, and any failure (an unknown event, say), which JAX-RS then answers as problem+json.
  * Mapped after the correlation filter in web.xml.
  */
@@ -41,15 +41,7 @@ public class CachedCatalogReads extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setHeader("Cache-Control", "no-cache, no-transform");  // as JAX-RS writes CacheControl with no-cache
-        response.setHeader("ETag", cached.etag());
-        if (cached.matches(request.getHeader("If-None-Match"))) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
-        }
-        response.setContentType("application/json");
-        response.setContentLength(cached.body().length);
-        response.getOutputStream().write(cached.body());
+        CachedResponses.write(cached, request.getHeader("If-None-Match"), response);
     }
 
     /** The cached answer for the path, or null to leave the request to JAX-RS. */

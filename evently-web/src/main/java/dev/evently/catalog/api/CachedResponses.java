@@ -1,27 +1,42 @@
 package dev.evently.catalog.api;
 
-import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.EntityTag;
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import dev.evently.catalog.boundary.CachedJson;
 
-/** Answers with ready JSON and its ETag, or 304 when the client already has exactly that body. */
+/**
+ * How a cached catalogue read is answered, by JAX-RS ({@link EventsResource}) and by the servlet fast path
+ * ({@link CachedCatalogReads}) alike: its ETag, revalidation on every use, and 304 when the client's
+ * If-None-Match already names the body ({@link CachedJson#matches}).
+ */
 final class CachedResponses {
+
+    /** Clients and proxies may keep the body, but must ask again (with the ETag) before each use. */
+    static final String CACHE_CONTROL = "no-cache, no-transform";
 
     private CachedResponses() {
     }
 
-    static Response of(CachedJson cached, Request request) {
-        EntityTag tag = new EntityTag(cached.etag().substring(1, cached.etag().length() - 1));
-        CacheControl revalidate = new CacheControl();
-        revalidate.setNoCache(true);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        if (notModified != null) {
-            return notModified.cacheControl(revalidate).build();
+    static Response of(CachedJson cached, String ifNoneMatch) {
+        Response.ResponseBuilder answer = cached.matches(ifNoneMatch)
+                ? Response.notModified()
+                : Response.ok(cached.body(), MediaType.APPLICATION_JSON_TYPE);
+        return answer.header("ETag", cached.etag()).header("Cache-Control", CACHE_CONTROL).build();
+    }
+
+    static void write(CachedJson cached, String ifNoneMatch, HttpServletResponse response) throws IOException {
+        response.setHeader("Cache-Control", CACHE_CONTROL);
+        response.setHeader("ETag", cached.etag());
+        if (cached.matches(ifNoneMatch)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
         }
-        return Response.ok(cached.body(), MediaType.APPLICATION_JSON_TYPE).tag(tag).cacheControl(revalidate).build();
+        response.setContentType(MediaType.APPLICATION_JSON);
+        response.setContentLength(cached.body().length);
+        response.getOutputStream().write(cached.body());
     }
 }

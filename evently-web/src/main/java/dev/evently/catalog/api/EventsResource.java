@@ -5,13 +5,12 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -57,7 +56,7 @@ public class EventsResource {
             @QueryParam("to") String to,
             @Parameter(description = "Page number from 0", example = "0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("size") String size,
-            @Context Request request) {
+            @HeaderParam("If-None-Match") @Parameter(hidden = true) String ifNoneMatch) {
         Instant fromTime = QueryParameters.instant("from", from);
         Instant toTime = QueryParameters.instant("to", to);
         if (fromTime != null && toTime != null && !toTime.isAfter(fromTime)) {
@@ -66,7 +65,7 @@ public class EventsResource {
         EventQuery query = new EventQuery(QueryParameters.text("q", text), QueryParameters.text("venue", venue),
                 fromTime, toTime, QueryParameters.number("page", page, 0, 0, 100_000),
                 QueryParameters.number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE));
-        return CachedResponses.of(events.upcoming(query), request);
+        return CachedResponses.of(events.upcoming(query), ifNoneMatch);
     }
 
     @GET
@@ -77,8 +76,9 @@ public class EventsResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such (published) event",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public Response details(@PathParam("id") long id, @Context Request request) {
-        return CachedResponses.of(events.details(id), request);
+    public Response details(@PathParam("id") long id,
+                            @HeaderParam("If-None-Match") @Parameter(hidden = true) String ifNoneMatch) {
+        return CachedResponses.of(events.details(id), ifNoneMatch);
     }
 
     @GET
@@ -90,7 +90,8 @@ public class EventsResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such (published) event",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public Response seats(@PathParam("id") long id, @Context Request request) {
-        return CachedResponses.of(events.seatMap(id), request);
+    public Response seats(@PathParam("id") long id,
+                          @HeaderParam("If-None-Match") @Parameter(hidden = true) String ifNoneMatch) {
+        return CachedResponses.of(events.seatMap(id), ifNoneMatch);
     }
 }
