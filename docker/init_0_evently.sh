@@ -11,7 +11,7 @@ for evently_var in EVENTLY_DB_PASSWORD EVENTLY_BROKER_PASSWORD EVENTLY_ADMIN_PAS
 done
 
 # Values spliced into asadmin --property lists: ':' separates properties and '=' splits them (as in
-# stack.sh's asadmin_escape); spaces, quotes and '$' would break the boot-command line itself.
+# asadmin_escape in server-config/scripts/payara.sh); spaces, quotes and '$' would break the boot-command line itself.
 for evently_var in EVENTLY_DB_USER EVENTLY_DB_PASSWORD EVENTLY_BROKER_USER EVENTLY_BROKER_PASSWORD; do
     evently_val="${!evently_var:-}"
     case "$evently_val" in

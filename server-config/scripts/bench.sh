@@ -1,0 +1,21 @@
+# shellcheck shell=bash
+# ./evently bench: the benchmark (evently-bench, Gatling) against the running stack. Sourced by ./evently.
+
+# The benchmark (evently-bench, Gatling) against the running stack, started if need be and left running.
+# Extra arguments are JVM options of the bench, e.g. -Dbench.rush.buyers=300 (README: Benchmark).
+stack_bench() {
+    stack_start
+    step "Building the benchmark (evently-bench: Gatling from Maven Central the first time)"
+    mvn -B -ntp -q -Pbench -DskipTests install -pl evently-system-tests,evently-bench || die "building the benchmark failed"
+    # the bench writes its users and audits its sales in SQL, as the system tests do
+    export EVENTLY_TEST_DB_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME" \
+        EVENTLY_TEST_DB_USER="$DB_USER" EVENTLY_TEST_DB_PASSWORD="$DB_PASSWORD"
+    local bench="$ROOT/evently-bench/target"
+    # Gatling reads String internals, as its own launcher allows it to
+    java -Xms256m -Xmx1g -XX:+UseParallelGC --add-opens java.base/java.lang=ALL-UNNAMED -cp "$bench/classes:$bench/lib/*" \
+        -Devently.base-url="$BASE_URL" -Dbench.results="$bench/bench" \
+        -Dbench.docroot="$DOMAINS/$DOMAIN/docroot" -Dbench.server-pid-file="$DOMAINS/$DOMAIN/config/pid" \
+        "$@" dev.evently.bench.Bench || die "the benchmark failed"
+    info "the stack is still running: ./evently stop stops it"
+}
+

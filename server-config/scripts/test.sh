@@ -1,0 +1,72 @@
+# shellcheck shell=bash
+# ./evently test: unit tests, the stack, Arquillian tests in the running Payara, a second instance, and the
+# HTTP system tests against both. Sourced by ./evently.
+
+# The system tests check docker/docker-compose.yml with `docker compose config`; no engine is needed for
+# that, only a compose client. Without one, Debian's docker-compose is installed where we may.
+ensure_compose_client() {
+    docker compose version >/dev/null 2>&1 && return 0
+    docker-compose version >/dev/null 2>&1 && return 0
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+        step "Installing Debian's docker-compose (validates docker/docker-compose.yml)"
+        { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose; } \
+            >"$RUN/apt-compose.log" 2>&1 || { tail -5 "$RUN/apt-compose.log"; die "could not install docker-compose"; }
+        return 0
+    fi
+    info "no docker compose client: the compose check will be skipped"
+    return 1
+}
+
+# A second domain beside the first, on other ports, sharing its PostgreSQL, Redis and broker: the tests that
+# book through two instances at once use it. Started and stopped through ./evently, as an operator would.
+SECOND_DOMAIN="$DOMAIN-2"
+SECOND_STARTED=0
+
+second_instance_start() {
+    local base="${EVENTLY_TEST_SECOND_PORT_BASE:-$(( ${PORT_BASE:-9500} + 500 ))}" log="$RUN/$SECOND_DOMAIN.log"
+    SECOND_BASE_URL="http://127.0.0.1:$((base + 80))"
+    step "Second instance: domain $SECOND_DOMAIN on $SECOND_BASE_URL (same database, Redis and broker)"
+    domain_running "$SECOND_DOMAIN" || SECOND_STARTED=1
+    EVENTLY_DOMAIN="$SECOND_DOMAIN" EVENTLY_PORT_BASE="$base" "$ROOT/evently" start >"$log" 2>&1 \
+        || { tail -30 "$log"; die "the second instance did not start (log: $log)"; }
+    grep -E '^    (ready after|Payara:|restarting)' "$log" || true
+}
+
+second_instance_stop() {
+    [ "$SECOND_STARTED" = 1 ] || return 0
+    EVENTLY_DOMAIN="$SECOND_DOMAIN" "$ROOT/evently" stop || true
+    SECOND_STARTED=0
+}
+
+stack_test() {
+    local t0=$SECONDS compose_required=false
+    # Holds that run out within seconds let the expiry race finish in the suite's time. Tests read the value
+    # from the system property evently.booking.hold-time; EVENTLY_TEST_HOLD_TIME sets another.
+    export EVENTLY_BOOKING_HOLD_TIME="${EVENTLY_TEST_HOLD_TIME:-PT10S}"
+    export EVENTLY_WAITLIST_OFFER_TIME="${EVENTLY_TEST_OFFER_TIME:-PT10S}"
+    step "Build and unit tests"
+    mvn -B -ntp install "$@" || die "build or unit tests failed"
+    trap 'second_instance_stop; stack_stop' EXIT
+    stack_infra
+    ear_undeploy
+    step "Integration tests (Arquillian, remote Payara)"
+    mvn -B -ntp -pl evently-it verify -DskipITs=false \
+        -Dpayara.adminPort="$ADMIN_PORT" "$@" || die "integration tests failed"
+    ear_deploy
+    wait_ready
+    second_instance_start
+    ensure_compose_client && compose_required=true
+    # the system tests check invariants in SQL, as an operator would
+    export EVENTLY_TEST_DB_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME" \
+        EVENTLY_TEST_DB_USER="$DB_USER" EVENTLY_TEST_DB_PASSWORD="$DB_PASSWORD"
+    # and talk to the broker as another system would (topic subscriber, payment queue, dead letters)
+    export EVENTLY_TEST_BROKER_URL="tcp://$BROKER_HOST:$BROKER_PORT" EVENTLY_TEST_BROKER_USER="$BROKER_USER" \
+        EVENTLY_TEST_BROKER_PASSWORD="$BROKER_PASSWORD"
+    step "System tests (HTTP against the running stack)"
+    mvn -B -ntp -pl evently-system-tests verify -DskipITs=false -Devently.compose.required="$compose_required" \
+        -Devently.base-url="$BASE_URL" -Devently.second-base-url="$SECOND_BASE_URL" \
+        -Devently.booking.hold-time="$EVENTLY_BOOKING_HOLD_TIME" -Devently.redis-embedded="$REDIS_EMBEDDED" \
+        -Devently.waitlist.offer-time="$EVENTLY_WAITLIST_OFFER_TIME" -Devently.mail-api-url="$MAIL_API_URL" "$@" \
+        || die "system tests failed"
+    info "all tests passed in $((SECONDS - t0)) s"
+}
