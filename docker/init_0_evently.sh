@@ -6,7 +6,8 @@
 evently_die() { echo "evently: $*" >&2; exit 1; }
 
 # Secrets the application reads through MicroProfile Config or the boot commands use.
-for evently_var in EVENTLY_DB_PASSWORD EVENTLY_BROKER_PASSWORD EVENTLY_ADMIN_PASSWORD EVENTLY_TICKET_SECRET; do
+for evently_var in EVENTLY_DB_PASSWORD EVENTLY_BROKER_PASSWORD EVENTLY_ADMIN_PASSWORD EVENTLY_TICKET_SECRET \
+        EVENTLY_PAYMENTS_API_KEY EVENTLY_PAYMENTS_WEBHOOK_SECRET; do
     [ -n "${!evently_var:-}" ] || evently_die "$evently_var is empty; set it (docker/README.md, Secrets)"
 done
 

@@ -10,6 +10,8 @@ stack_bench() {
     # the bench writes its users and audits its sales in SQL, as the system tests do
     export EVENTLY_TEST_DB_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME" \
         EVENTLY_TEST_DB_USER="$DB_USER" EVENTLY_TEST_DB_PASSWORD="$DB_PASSWORD"
+    # and pays as buyers do: a checkout through the API, then the provider's Pay (its test API stands in)
+    export EVENTLY_TEST_PAYMENTS_URL="$PAYMENTS_URL" EVENTLY_TEST_PAYMENTS_API_KEY="$EVENTLY_PAYMENTS_API_KEY"
     local bench="$ROOT/evently-bench/target"
     # Gatling reads String internals, as its own launcher allows it to
     java -Xms256m -Xmx1g -XX:+UseParallelGC --add-opens java.base/java.lang=ALL-UNNAMED -cp "$bench/classes:$bench/lib/*" \

@@ -7,6 +7,7 @@ DIST="$ROOT/server-config/target/dist"
 TOOLS_JAR="$ROOT/server-config/tools/target/evently-tools.jar"
 EAR="$ROOT/evently-ear/target/evently.ear"
 RAR="$ROOT/server-config/artemis-rar/target/evently-artemis.rar"
+PAYMENTS_JAR="$ROOT/server-config/payment-simulator/target/evently-payment-simulator.jar"
 RUN="$EH/run"
 # EVENTLY_DOMAIN names a further Payara domain beside the first, sharing PostgreSQL, Redis and the broker.
 DOMAIN="${EVENTLY_DOMAIN:-evently}"
@@ -48,7 +49,8 @@ wait_port() { # host port seconds what
 # Builds when an artefact is missing or a source is newer than the EAR.
 build_if_needed() {
     local stale=""
-    for f in "$EAR" "$RAR" "$TOOLS_JAR" "$DIST/payara.zip" "$DIST/apache-artemis-bin.tar.gz" "$DIST/greenmail-standalone.jar"; do
+    for f in "$EAR" "$RAR" "$TOOLS_JAR" "$PAYMENTS_JAR" "$DIST/payara.zip" "$DIST/apache-artemis-bin.tar.gz" \
+             "$DIST/greenmail-standalone.jar"; do
         [ -f "$f" ] || stale="$f missing"
     done
     if [ -z "$stale" ]; then
@@ -71,25 +73,21 @@ build_if_needed() {
 load_secrets() {
     [[ "$DOMAIN" =~ ^[A-Za-z0-9][A-Za-z0-9_-]*$ ]] || die "EVENTLY_DOMAIN must be letters, digits, '-' or '_'"
     mkdir -p "$EH" "$RUN" "$DRUN"
-    local file="$EH/secrets.env"
+    local file="$EH/secrets.env" name length
     if [ ! -f "$file" ]; then
         info "generating local development secrets in $file"
-        (umask 077; {
-            echo "# Generated on first run for local development. Never commit; delete to regenerate."
-            echo "EVENTLY_GENERATED_ADMIN_PASSWORD=$(tools secret 18)"
-            echo "EVENTLY_GENERATED_DB_PASSWORD=$(tools secret 24)"
-            echo "EVENTLY_GENERATED_BROKER_PASSWORD=$(tools secret 24)"
-            echo "EVENTLY_GENERATED_TICKET_SECRET=$(tools secret 32)"
-        } > "$file")
+        (umask 077; echo "# Generated on first run for local development. Never commit; delete to regenerate." > "$file")
     fi
+    # each secret once; one that a newer version needs is added to an older file
+    for name in ADMIN_PASSWORD:18 DB_PASSWORD:24 BROKER_PASSWORD:24 TICKET_SECRET:32 PAYMENTS_API_KEY:32 \
+                PAYMENTS_WEBHOOK_SECRET:32; do
+        length="${name#*:}"; name="EVENTLY_GENERATED_${name%%:*}"
+        grep -q "^$name=" "$file" || echo "$name=$(tools secret "$length")" >> "$file"
+    done
     # shellcheck disable=SC1090
     source "$file"
     tools keys "$EH/keys"
 }
-
-# asadmin property values: ':' separates properties and '=' splits them, so both are escaped; the
-# escape is doubled because multimode takes one level of backslashes off each line it reads.
-asadmin_escape() { local v="${1//:/\\\\:}"; printf '%s' "${v//=/\\\\=}"; }
 
 # Settles every setting of this command: each part's (postgres_env, ...) and what the application reads
 # through MicroProfile Config (environment variables of the server).
@@ -101,6 +99,7 @@ stack_env() {
     redis_env
     mail_env
     broker_env
+    payments_env
     export EVENTLY_REDIS_ADDRESS="$REDIS_URL"
     export EVENTLY_BROKER_HOST="$BROKER_HOST" EVENTLY_BROKER_PORT="$BROKER_PORT"
     export EVENTLY_ADMIN_EMAIL="${EVENTLY_ADMIN_EMAIL:-admin@evently.local}"

@@ -8,6 +8,7 @@ stack_infra() {
     postgres_start
     redis_start
     mail_start
+    payments_start
     broker_start
     payara_start
 }
@@ -31,10 +32,13 @@ Evently is ready.
   Metrics         $BASE_URL/metrics
   Admin console   http://127.0.0.1:$ADMIN_PORT/ (Payara, local only)
   First admin     $EVENTLY_ADMIN_EMAIL / $EVENTLY_ADMIN_PASSWORD
-  Logs            ./evently logs [server|broker|postgres|redis|mail]
+  Logs            ./evently logs [server|broker|postgres|redis|mail|payments]
 EOF
     if [ "$MAIL_EMBEDDED" = 1 ]; then
         echo "  Mail            GreenMail, SMTP 127.0.0.1:$SMTP_PORT; inboxes: $MAIL_API_URL/api/user/<email>/messages/INBOX"
+    fi
+    if [ "$PAYMENTS_EMBEDDED" = 1 ]; then
+        echo "  Payments        simulator $PAYMENTS_URL (checkout pages; webhooks to $BASE_URL/api/payments/webhook)"
     fi
 }
 
@@ -51,7 +55,7 @@ stack_stop() {
     else
         local domain
         for domain in $(running_domains); do payara_stop "$domain"; done
-        broker_stop; mail_stop; redis_stop; postgres_stop
+        broker_stop; payments_stop; mail_stop; redis_stop; postgres_stop
     fi
 }
 
@@ -60,6 +64,7 @@ stack_status() {
     postgres_status
     redis_status
     mail_status
+    payments_status
     broker_status
     payara_status
     printf 'readiness: '
@@ -69,7 +74,7 @@ stack_status() {
 stack_logs() {
     case "$1" in
         server) tail -n 100 -F "$(payara_log)" ;;
-        broker|postgres|redis|mail) tail -n 100 -F "$("$1_log")" ;;
-        *) die "unknown log '$1': server, broker, postgres, redis or mail" ;;
+        broker|postgres|redis|mail|payments) tail -n 100 -F "$("$1_log")" ;;
+        *) die "unknown log '$1': server, broker, postgres, redis, mail or payments" ;;
     esac
 }

@@ -17,6 +17,20 @@ ensure_compose_client() {
     return 1
 }
 
+# The browser tests drive Debian's chromium with its chromium-driver (the same version); installed where we may.
+ensure_browser() {
+    [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && return 0
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+        step "Installing Debian's chromium and chromium-driver (browser tests)"
+        { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+            chromium chromium-driver; } >"$RUN/apt-browser.log" 2>&1 \
+            || { tail -5 "$RUN/apt-browser.log"; die "could not install chromium and chromium-driver"; }
+        return 0
+    fi
+    info "no chromium/chromedriver: the browser tests will be skipped"
+    return 1
+}
+
 # A second domain beside the first, on other ports, sharing its PostgreSQL, Redis and broker: the tests that
 # book through two instances at once use it. Started and stopped through ./evently, as an operator would.
 SECOND_DOMAIN="$DOMAIN-2"
@@ -39,7 +53,7 @@ second_instance_stop() {
 }
 
 stack_test() {
-    local t0=$SECONDS compose_required=false
+    local t0=$SECONDS compose_required=false browser_required=false
     # Holds that run out within seconds let the expiry race finish in the suite's time. Tests read the value
     # from the system property evently.booking.hold-time; EVENTLY_TEST_HOLD_TIME sets another.
     export EVENTLY_BOOKING_HOLD_TIME="${EVENTLY_TEST_HOLD_TIME:-PT10S}"
@@ -56,14 +70,19 @@ stack_test() {
     wait_ready
     second_instance_start
     ensure_compose_client && compose_required=true
+    ensure_browser && browser_required=true
     # the system tests check invariants in SQL, as an operator would
     export EVENTLY_TEST_DB_URL="jdbc:postgresql://$DB_HOST:$DB_PORT/$DB_NAME" \
         EVENTLY_TEST_DB_USER="$DB_USER" EVENTLY_TEST_DB_PASSWORD="$DB_PASSWORD"
     # and talk to the broker as another system would (topic subscriber, payment queue, dead letters)
     export EVENTLY_TEST_BROKER_URL="tcp://$BROKER_HOST:$BROKER_PORT" EVENTLY_TEST_BROKER_USER="$BROKER_USER" \
         EVENTLY_TEST_BROKER_PASSWORD="$BROKER_PASSWORD"
+    # and drive the payment provider as a buyer's browser and its test API would (pay, fail, report late or twice)
+    export EVENTLY_TEST_PAYMENTS_URL="$PAYMENTS_URL" EVENTLY_TEST_PAYMENTS_API_KEY="$EVENTLY_PAYMENTS_API_KEY" \
+        EVENTLY_TEST_PAYMENTS_WEBHOOK_SECRET="$EVENTLY_PAYMENTS_WEBHOOK_SECRET"
     step "System tests (HTTP against the running stack)"
     mvn -B -ntp -pl evently-system-tests verify -DskipITs=false -Devently.compose.required="$compose_required" \
+        -Devently.browser.required="$browser_required" -Devently.domain-dir="$DOMAINS/$DOMAIN" \
         -Devently.base-url="$BASE_URL" -Devently.second-base-url="$SECOND_BASE_URL" \
         -Devently.booking.hold-time="$EVENTLY_BOOKING_HOLD_TIME" -Devently.redis-embedded="$REDIS_EMBEDDED" \
         -Devently.waitlist.offer-time="$EVENTLY_WAITLIST_OFFER_TIME" -Devently.mail-api-url="$MAIL_API_URL" "$@" \

@@ -87,14 +87,14 @@ public final class Bench {
             settle();
             FlashSale capacity = flashSale("capacity", buyers.subList(0, CAPACITY_BUYERS), Duration.ZERO);
             long deadlocks = Fixtures.deadlocksAfter(Instant.ofEpochMilli(capacity.finishedAt)) - deadlocksBefore;
-            report.flashSale(capacity, Fixtures.audit(capacity.eventId), deadlocks);
+            report.flashSale(capacity, Fixtures.audit(capacity.eventId, true), deadlocks);
             if (SCENARIOS.contains("ceiling")) {
                 step("Ceiling: the same booking work as raw SQL, one round trip per booking, %d connections",
                         CAPACITY_BUYERS);
                 settle();
                 SqlCeiling ceiling = new SqlCeiling(CAPACITY_BUYERS, capacity.eventId,
                         buyers.stream().map(Buyer::id).toList()).run(CEILING_SECONDS, 20);
-                report.ceiling(ceiling, ceiling.events.stream().map(Fixtures::audit).toList());
+                report.ceiling(ceiling, ceiling.events.stream().map(id -> Fixtures.audit(id, false)).toList());
             }
         }
         if (SCENARIOS.contains("browse")) {
@@ -106,7 +106,7 @@ public final class Bench {
             long before = Fixtures.deadlocks();
             FlashSale rush = flashSale("rush", buyers.subList(0, RUSH_BUYERS), THINK);
             long deadlocks = Fixtures.deadlocksAfter(Instant.ofEpochMilli(rush.finishedAt)) - before;
-            report.flashSale(rush, Fixtures.audit(rush.eventId), deadlocks);
+            report.flashSale(rush, Fixtures.audit(rush.eventId, true), deadlocks);
         }
         report.serverMemory(serverRss());
         report.finish(Duration.between(began, Instant.now()));

@@ -28,7 +28,8 @@ final class FlashSale {
     final Duration limit;
 
     final Series holds;
-    final Series confirms;
+    /** checkout opened and paid at the provider: the buyer's side of a sale */
+    final Series payments;
     final Series maps;
     final LongAdder seatsSold = new LongAdder();
     final LongAdder bookings = new LongAdder();
@@ -50,7 +51,7 @@ final class FlashSale {
         this.mapRefresh = mapRefresh;
         this.limit = limit;
         this.holds = new Series(shape + " hold");
-        this.confirms = new Series(shape + " confirm");
+        this.payments = new Series(shape + " pay");
         this.maps = new Series(shape + " seat map");
     }
 

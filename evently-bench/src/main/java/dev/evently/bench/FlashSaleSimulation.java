@@ -36,6 +36,10 @@ import io.gatling.javaapi.core.Simulation;
 public class FlashSaleSimulation extends Simulation {
 
     private static final String NO_ETAG = "\"none\"";
+    /** The payment provider's simulator and its test API's key, as ./evently bench exports them. */
+    private static final String PROVIDER_URL = System.getenv().getOrDefault("EVENTLY_TEST_PAYMENTS_URL",
+            "http://127.0.0.1:8026");
+    private static final String PROVIDER_API_KEY = System.getenv().getOrDefault("EVENTLY_TEST_PAYMENTS_API_KEY", "");
 
     private final FlashSale sale = FlashSale.current;
 
@@ -68,27 +72,37 @@ public class FlashSaleSimulation extends Simulation {
                     return next;
                 });
 
-        ChainBuilder confirm = exec(s -> s.set("confirmTries", 0).set("confirming", true))
-                .asLongAs(s -> s.getBoolean("confirming")).on(
-                        exec(http("confirm")
-                                .post("/api/bookings/#{bookingId}/confirm")
+        // Paying: open the provider's checkout, then pay there as the buyer's browser would (the simulator's test API
+        // stands in for the Pay button). The booking is confirmed when the provider's webhook reaches the server.
+        ChainBuilder pay = exec(s -> s.set("payTries", 0).set("paying", true))
+                .asLongAs(s -> s.getBoolean("paying")).on(
+                        exec(http("checkout")
+                                .post("/api/bookings/#{bookingId}/payments")
                                 .header("Authorization", "Bearer #{token}")
-                                .body(StringBody("{\"paymentReference\":\"pay-#{bookingId}\"}"))
+                                .body(StringBody("{}"))
                                 .check(status().saveAs("st"), responseTimeInMillis().saveAs("rt"),
-                                        bodyString().saveAs("body"), status().is(200)))
+                                        bodyString().saveAs("body"),
+                                        jsonPath("$.checkoutUrl").optional().saveAs("checkoutUrl"),
+                                        status().in(200, 201)))
+                                .doIf(s -> s.contains("checkoutUrl")).then(exec(http("provider pays")
+                                        .post(s -> PROVIDER_URL + "/v1/test/payments/" + providerId(s.getString("checkoutUrl"))
+                                                + "/succeed")
+                                        .header("Authorization", "Bearer " + PROVIDER_API_KEY)
+                                        .body(StringBody("{}"))
+                                        .check(status().saveAs("paidSt"))))
                                 .exec(s -> {
-                                    int st = recorded(sale.confirms, s);
-                                    s = s.remove("st").remove("rt");
-                                    int tries = s.getInt("confirmTries") + 1;
-                                    if (st == 200) {
+                                    int st = recorded(sale.payments, s);
+                                    s = s.remove("st").remove("rt").remove("checkoutUrl");
+                                    int tries = s.getInt("payTries") + 1;
+                                    if ((st == 200 || st == 201) && s.contains("paidSt") && s.getInt("paidSt") == 200) {
                                         sale.bookings.increment();
                                         sale.seatsSold.add(s.getList("seatIds").size());
                                         sale.lastSaleAt.set(System.currentTimeMillis());
-                                        return s.set("confirming", false);
+                                        return s.remove("paidSt").set("paying", false);
                                     }
-                                    // seats-busy: the booking's seats are locked by someone else for a moment
+                                    // seats-busy: the booking is locked by someone else for a moment
                                     boolean retry = st == 409 && s.getString("body").contains("seats-busy") && tries < 5;
-                                    return s.set("confirmTries", tries).set("confirming", retry);
+                                    return s.remove("paidSt").set("payTries", tries).set("paying", retry);
                                 }));
 
         ChainBuilder hold = exec(http("hold")
@@ -108,7 +122,7 @@ public class FlashSaleSimulation extends Simulation {
                     Session next = s.remove("taken").remove("st").remove("rt").set("holdStatus", st);
                     return st == 201 ? next : next.remove("bookingId");
                 })
-                .doIf(s -> s.contains("bookingId")).then(think, confirm)
+                .doIf(s -> s.contains("bookingId")).then(think, pay)
                 .doIf(s -> s.getInt("holdStatus") == 409
                         && System.currentTimeMillis() - s.getLong("mapAt") >= sale.mapRefresh.toMillis())
                 .then(readMap);
@@ -155,6 +169,11 @@ public class FlashSaleSimulation extends Simulation {
     }
 
     /** Records the request the session just made; returns its status, 0 when there was no answer. */
+    /** The provider's id of a payment: the last segment of its checkout URL. */
+    private static String providerId(String checkoutUrl) {
+        return checkoutUrl.substring(checkoutUrl.lastIndexOf('/') + 1);
+    }
+
     private static int recorded(Series series, Session s) {
         int st = s.contains("st") ? s.getInt("st") : 0;
         long rt = s.contains("rt") ? s.getLong("rt") : 0;

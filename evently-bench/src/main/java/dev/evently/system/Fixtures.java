@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The system tests' helpers, opened to the benchmark: accounts with signed tokens ({@link Tokens}), published
- * events ({@link Rushes}), the sales audit in one SQL snapshot ({@link SalesAudit}) and PostgreSQL's deadlock
+ * events ({@link Rushes}), the seat and money audits in one SQL snapshot each ({@link SalesAudit},
+ * {@link MoneyAudit}) and PostgreSQL's deadlock
  * counter ({@link Database}). Same environment as the tests: EVENTLY_TEST_DB_*, EVENTLY_JWT_PRIVATE_KEY_LOCATION.
  */
 public final class Fixtures {
@@ -36,13 +37,21 @@ public final class Fixtures {
                 .toList());
     }
 
-    public static Audit audit(long eventId) {
+    /** The seat audit; with {@code money}, the money audit too (a sale through the payment provider). */
+    public static Audit audit(long eventId, boolean money) {
         SalesAudit audit = SalesAudit.of(eventId);
         List<String> violations = new java.util.ArrayList<>();
         try {
             audit.assertNothingOversold(audit.capacity());
         } catch (AssertionError e) {
             violations.add(e.getMessage());
+        }
+        if (money) {
+            try {
+                MoneyAudit.of(eventId).assertMoneyAddsUp(false);
+            } catch (AssertionError e) {
+                violations.add(e.getMessage());
+            }
         }
         return new Audit(audit.capacity(), audit.booked(), audit.held(), audit.seatsSoldTwice(), violations);
     }

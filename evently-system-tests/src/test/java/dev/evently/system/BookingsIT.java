@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
@@ -199,51 +200,57 @@ class BookingsIT {
     }
 
     @Test
-    void confirmingIssuesOneSignedTicketPerSeatAndCancellingReleasesThem() {
+    void payingIssuesOneSignedTicketPerSeatAndCancellingRefundsIt() throws Exception {
         Venue venue = venue();
         String buyer = Auth.newUserToken();
         long id = Stack.json(hold(buyer, venue.eventId(), venue.seats().subList(0, 3))).path("id").asLong();
+        JsonNode payment = Provider.open(buyer, id);
+        assertThat(payment.path("status").asText()).isEqualTo("PENDING");
+        assertThat(payment.path("amountCents").asLong()).isEqualTo(3 * 4500);
+        assertThat(Provider.open(buyer, id).path("id").asLong()).as("the open checkout again").isEqualTo(payment.path("id").asLong());
+        assertThat(Stack.json(Auth.get("/api/bookings/" + id, buyer)).path("status").asText()).isEqualTo("PENDING");
 
-        HttpResponse<String> confirmed = Auth.post("/api/bookings/" + id + "/confirm", buyer, Map.of("paymentReference", "pay-" + id));
+        Provider.succeed(Provider.providerId(payment));
+        JsonNode booking = Provider.awaitStatus(buyer, id, Set.of("CONFIRMED"));
 
-        assertThat(confirmed.statusCode()).isEqualTo(200);
-        JsonNode booking = Stack.json(confirmed);
-        assertThat(booking.path("status").asText()).isEqualTo("CONFIRMED");
-        assertThat(booking.path("paymentReference").asText()).isEqualTo("pay-" + id);
+        assertThat(booking.path("paymentReference").asText()).isEqualTo(Provider.providerId(payment));
         assertThat(booking.path("tickets")).hasSize(3);
         assertThat(booking.path("tickets").findValuesAsText("status")).containsOnly("VALID");
         assertThat(booking.path("tickets").findValuesAsText("code")).allMatch(code -> code.matches("EVT1-" + id + "-\\d+-[\\w-]{32}"));
+        assertThat(booking.path("payments")).hasSize(1);
+        assertThat(booking.path("payments").get(0).path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(Stack.json(Stack.get("/api/events/" + venue.eventId() + "/seats")).path("counts").path("booked").asInt())
                 .isEqualTo(3);
-        assertThat(Auth.post("/api/bookings/" + id + "/confirm", buyer, Map.of("paymentReference", "pay-" + id)).statusCode())
-                .isEqualTo(200);
-        ProblemsIT.assertProblem(Auth.post("/api/bookings/" + id + "/confirm", buyer, Map.of("paymentReference", "other")),
-                409, "https://evently.dev/problems/booking-not-pending");
+        ProblemsIT.assertProblem(Auth.post("/api/bookings/" + id + "/payments", buyer, Map.of()), 409,
+                "https://evently.dev/problems/booking-not-payable");
+        assertThat(Auth.post("/api/bookings/" + id + "/confirm", buyer, Map.of("paymentReference", "free")).statusCode())
+                .as("no confirming without the provider").isIn(404, 405);
 
         HttpResponse<String> cancelled = Auth.post("/api/bookings/" + id + "/cancel", buyer, Map.of());
 
         assertThat(cancelled.statusCode()).isEqualTo(200);
-        assertThat(Stack.json(cancelled).path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(Stack.json(cancelled).path("status").asText()).isEqualTo("REFUND_PENDING");
         assertThat(Stack.json(cancelled).path("seats")).hasSize(3);
         assertThat(Stack.json(cancelled).path("tickets").findValuesAsText("status")).containsOnly("VOID");
         assertThat(Stack.json(Stack.get("/api/events/" + venue.eventId() + "/seats")).path("counts").path("available").asInt())
                 .isEqualTo(8);
         ProblemsIT.assertProblem(Auth.post("/api/bookings/" + id + "/cancel", buyer, Map.of()), 409,
                 "https://evently.dev/problems/booking-not-cancellable");
-        ProblemsIT.assertProblem(Auth.post("/api/bookings/" + id + "/confirm", buyer, Map.of("paymentReference", "late")),
-                409, "https://evently.dev/problems/booking-not-pending");
+        JsonNode refunded = Provider.awaitStatus(buyer, id, Set.of("REFUNDED"));
+        assertThat(refunded.path("payments").get(0).path("refundStatus").asText()).isEqualTo("SUCCEEDED");
+        MoneyAudit.of(venue.eventId()).assertMoneyAddsUp(true);
     }
 
     @Test
-    void aHoldThatRunsOutIsExpiredByTheTimerAndCannotBeConfirmed() throws Exception {
+    void aHoldThatRunsOutIsExpiredByTheTimerAndCannotBePaid() throws Exception {
         Venue venue = venue();
         String buyer = Auth.newUserToken();
         long id = Stack.json(hold(buyer, venue.eventId(), venue.seats().subList(0, 2))).path("id").asLong();
 
         // let the hold run out now instead of in ten minutes
         assertThat(Database.update("update bookings set expires_at = now() - interval '1 second' where id = ?", id)).isEqualTo(1);
-        ProblemsIT.assertProblem(Auth.post("/api/bookings/" + id + "/confirm", buyer, Map.of("paymentReference", "too-late")),
-                409, "https://evently.dev/problems/booking-expired");
+        ProblemsIT.assertProblem(Auth.post("/api/bookings/" + id + "/payments", buyer, Map.of()),
+                409, "https://evently.dev/problems/booking-not-payable");
 
         Stack.pollGet("/api/events/" + venue.eventId() + "/seats", Duration.ofSeconds(30),
                 r -> Stack.json(r).path("counts").path("available").asInt() == 8);
@@ -263,7 +270,7 @@ class BookingsIT {
         assertThat(Auth.get("/api/bookings/" + id, owner).statusCode()).isEqualTo(200);
         assertThat(Auth.get("/api/bookings/" + id, admin).statusCode()).isEqualTo(200);
         ProblemsIT.assertProblem(Auth.get("/api/bookings/" + id, stranger), 404, "https://evently.dev/problems/booking-not-found");
-        ProblemsIT.assertProblem(Auth.post("/api/bookings/" + id + "/confirm", stranger, Map.of("paymentReference", "x")),
+        ProblemsIT.assertProblem(Auth.post("/api/bookings/" + id + "/payments", stranger, Map.of()),
                 404, "https://evently.dev/problems/booking-not-found");
         ProblemsIT.assertProblem(Auth.post("/api/bookings/" + id + "/cancel", stranger, Map.of()), 404,
                 "https://evently.dev/problems/booking-not-found");
@@ -291,12 +298,11 @@ class BookingsIT {
     }
 
     @Test
-    void ticketsRenderAsQrForTheirOwnerAndAdmitOnce() throws Exception {
+    void ticketsRenderAsQrForTheirOwnerAndAdmitOnceAndAUsedOneStopsTheCancel() throws Exception {
         Venue venue = venue();
         String buyer = Auth.newUserToken();
         long id = Stack.json(hold(buyer, venue.eventId(), venue.seats().subList(0, 2))).path("id").asLong();
-        JsonNode tickets = Stack.json(Auth.post("/api/bookings/" + id + "/confirm", buyer,
-                Map.of("paymentReference", "pay-" + id))).path("tickets");
+        JsonNode tickets = Provider.pay(buyer, id).path("tickets");
         long ticketId = tickets.get(0).path("id").asLong();
         String code = tickets.get(0).path("code").asText();
 
@@ -323,9 +329,15 @@ class BookingsIT {
         ProblemsIT.assertProblem(Auth.post("/api/admin/check-in", admin, Map.of("code", otherSeat)), 400,
                 "https://evently.dev/problems/invalid-request");
 
-        String secondCode = tickets.get(1).path("code").asText();
-        Auth.post("/api/bookings/" + id + "/cancel", buyer, Map.of());
-        ProblemsIT.assertProblem(Auth.post("/api/admin/check-in", admin, Map.of("code", secondCode)), 409,
+        ProblemsIT.assertProblem(Auth.post("/api/bookings/" + id + "/cancel", buyer, Map.of()), 409,
+                "https://evently.dev/problems/ticket-checked-in");
+        ProblemsIT.assertProblem(Auth.post("/api/bookings/" + id + "/cancel", admin, Map.of()), 409,
+                "https://evently.dev/problems/ticket-checked-in");
+
+        long other = Stack.json(hold(buyer, venue.eventId(), venue.seats().subList(2, 3))).path("id").asLong();
+        String voidCode = Provider.pay(buyer, other).path("tickets").get(0).path("code").asText();
+        assertThat(Auth.post("/api/bookings/" + other + "/cancel", buyer, Map.of()).statusCode()).isEqualTo(200);
+        ProblemsIT.assertProblem(Auth.post("/api/admin/check-in", admin, Map.of("code", voidCode)), 409,
                 "https://evently.dev/problems/ticket-void");
     }
 

@@ -43,8 +43,7 @@ class BrokerOutageIT {
                 for (int i = 0; i < 3; i++) {
                     bookings.add(WaitlistIT.hold(buyers.get(i), event, seats.subList(2 * i, 2 * i + 2)));
                 }
-                assertThat(Auth.post("/api/bookings/" + bookings.get(0) + "/confirm", buyers.get(0).token(),
-                        Map.of("paymentReference", "pay-outage")).statusCode()).isEqualTo(200);
+                Provider.pay(buyers.get(0).token(), bookings.get(0));
                 assertThat(WaitlistIT.join(waiting, event, 2).statusCode()).isEqualTo(201);
                 assertThat(Auth.post("/api/bookings/" + bookings.get(1) + "/cancel", buyers.get(1).token(), Map.of())
                         .statusCode()).isEqualTo(200);

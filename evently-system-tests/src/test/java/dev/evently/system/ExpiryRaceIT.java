@@ -19,13 +19,13 @@ class ExpiryRaceIT {
     static final SeatRush.Policy RACING_THE_SWEEP = (random, elapsed) -> {
         if (elapsed.compareTo(Stack.HOLD_TIME) < 0) {
             int roll = random.nextInt(100);
-            return roll < 40 ? SeatRush.Plan.CONFIRM
+            return roll < 40 ? SeatRush.Plan.PAY
                     : roll < 60 ? SeatRush.Plan.CANCEL
                     : roll < 85 ? SeatRush.Plan.ABANDON
-                    : roll < 95 ? SeatRush.Plan.CONFIRM_AT_EXPIRY
+                    : roll < 95 ? SeatRush.Plan.PAY_AT_EXPIRY
                     : SeatRush.Plan.CANCEL_AT_EXPIRY;
         }
-        return random.nextInt(100) < 85 ? SeatRush.Plan.CONFIRM : SeatRush.Plan.CANCEL;
+        return random.nextInt(100) < 85 ? SeatRush.Plan.PAY : SeatRush.Plan.CANCEL;
     };
 
     @Test
@@ -47,6 +47,7 @@ class ExpiryRaceIT {
         Rushes.assertOnlyExpectedAnswers(rush);
         audit.assertNothingOversold(200);
         audit.assertShoppersWereToldTheTruth(rush);
+        MoneyAudit.of(eventId).assertMoneyAddsUp(false);
         assertThat(rush.soldOut()).as("sold out within the time limit").isTrue();
         audit.assertSoldOut();
         assertThat(audit.bookingsByStatus()).as("bookings by status").containsKeys("EXPIRED", "CANCELLED", "CONFIRMED");

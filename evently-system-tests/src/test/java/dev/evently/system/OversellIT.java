@@ -21,7 +21,7 @@ class OversellIT {
         long deadlocksBefore = Database.deadlocks();
 
         SeatRush rush = new SeatRush(eventId, "Front", List.of(Stack.BASE_URL), shoppers,
-                (random, elapsed) -> SeatRush.Plan.CONFIRM, Duration.ofSeconds(90)).run();
+                (random, elapsed) -> SeatRush.Plan.PAY, Duration.ofSeconds(90)).run();
 
         SalesAudit audit = SalesAudit.of(eventId);
         String seatMaps = Rushes.seatMapsDisagreement(eventId, List.of(Stack.BASE_URL), Duration.ofSeconds(10));
@@ -31,6 +31,7 @@ class OversellIT {
         Rushes.assertOnlyExpectedAnswers(rush);
         audit.assertNothingOversold(300);
         audit.assertShoppersWereToldTheTruth(rush);
+        MoneyAudit.of(eventId).assertMoneyAddsUp(false);
         assertThat(rush.soldOut()).as("sold out within the time limit").isTrue();
         audit.assertSoldOut();
         assertThat(rush.holdConflicts.sum()).as("shoppers collided").isPositive();

@@ -3,8 +3,10 @@ package dev.evently.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import dev.evently.system.Tokens.Account;
 
 /**
- * A payment system posts payment results to the inbound queue: a success of the right amount confirms the
- * booking, a failure cancels it, anything else changes no booking; the same result twice is applied once;
- * a message that is not a payment result ends in the dead-letter queue after the broker's retries.
+ * Only the payment provider confirms: its signed webhook, or its report on the inbound payment queue, for the
+ * exact amount and currency, each report applied once. Forged, stale or mismatched reports change nothing;
+ * money that arrives after the hold ran out buys the seats if they are still free and is refunded otherwise;
+ * staff record money taken at the box office. After each, the money adds up.
  */
 class PaymentsIT {
 
@@ -33,55 +36,203 @@ class PaymentsIT {
     }
 
     @Test
-    void aSuccessfulPaymentConfirmsTheBookingOnceHoweverOftenItArrives() throws Exception {
-        Booked booked = book(2);
-        String reference = "psp-" + UUID.randomUUID();
-        String result = payment(booked.id(), reference, booked.totalCents(), "SUCCEEDED");
-        Broker.sendText(Broker.PAYMENTS, result);
-        Broker.sendText(Broker.PAYMENTS, result);
+    void aForgedStaleOrUnsignedWebhookIsRefusedAndChangesNothing() throws Exception {
+        Booked booked = book(1);
+        JsonNode payment = Provider.open(booked.buyer().token(), booked.id());
+        String body = report("evt-forged-" + UUID.randomUUID(), "payment.succeeded", payment, booked.totalCents(), "EUR");
 
-        JsonNode confirmed = awaitStatus(booked, "CONFIRMED");
-        assertThat(confirmed.path("paymentReference").asText()).isEqualTo(reference);
+        ProblemsIT.assertProblem(Provider.webhook(body, null), 401, "https://evently.dev/problems/invalid-signature");
+        ProblemsIT.assertProblem(Provider.webhook(body, "t=" + Instant.now().getEpochSecond() + ",v1=" + "00".repeat(32)),
+                401, "https://evently.dev/problems/invalid-signature");
+        ProblemsIT.assertProblem(Provider.webhook(body, Provider.sign(body, Instant.now().minusSeconds(301))), 401,
+                "https://evently.dev/problems/invalid-signature");
+        ProblemsIT.assertProblem(Provider.webhook(body.replace("\"EUR\"", "\"USD\""), Provider.sign(body, Instant.now())),
+                401, "https://evently.dev/problems/invalid-signature");
+
+        assertThat(status(booked)).isEqualTo("PENDING");
+        assertThat(Database.count("select count(*) from payments where booking_id = ? and status = 'PENDING'", booked.id()))
+                .isEqualTo(1);
+        assertThat(Provider.webhook(body, Provider.sign(body, Instant.now())).statusCode()).as("the genuine one").isEqualTo(200);
+        assertThat(status(booked)).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void aReportOfAnotherAmountCurrencyOrPaymentConfirmsNothingAndIsPublishedAsRejected() throws Exception {
+        Booked booked = book(1);
+        JsonNode payment = Provider.open(booked.buyer().token(), booked.id());
+        for (String body : List.of(
+                report("evt-" + UUID.randomUUID(), "payment.succeeded", payment, booked.totalCents() - 1, "EUR"),
+                report("evt-" + UUID.randomUUID(), "payment.succeeded", payment, booked.totalCents(), "USD"),
+                report("evt-" + UUID.randomUUID(), "payment.succeeded", payment, booked.totalCents(), "EUR")
+                        .replace(Provider.providerId(payment), "pay_somebody_else"))) {
+            assertThat(Provider.webhook(body, Provider.sign(body, Instant.now())).statusCode()).isEqualTo(200);
+        }
+
+        List<Map<String, Object>> rejected = Database.rows("select payload::text as payload from outbox "
+                + "where type = 'payment.rejected' and aggregate_id = ? order by id", String.valueOf(booked.id()));
+        assertThat(rejected).extracting(row -> Stack.JSON.readTree((String) row.get("payload")).path("reason").asText())
+                .containsExactly("amount-mismatch", "amount-mismatch", "reference-mismatch");
+        assertThat(status(booked)).isEqualTo("PENDING");
+        assertThat(Database.count("select count(*) from payments where booking_id = ? and status = 'PENDING'", booked.id()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aReportTwiceOrOutOfOrderIsAppliedOnce() throws Exception {
+        Booked booked = book(2);
+        JsonNode payment = Provider.open(booked.buyer().token(), booked.id());
+        Provider.decide(Provider.providerId(payment), "succeed", Map.of("duplicates", 2));
+        JsonNode confirmed = Provider.awaitStatus(booked.buyer().token(), booked.id(), Set.of("CONFIRMED"));
         assertThat(confirmed.path("tickets")).hasSize(2);
-        awaitConsumed("payments", "payment:" + booked.id() + ":SUCCEEDED:" + reference);
-        // a third copy after the first two were handled: still one confirmation, one set of tickets
-        Broker.sendText(Broker.PAYMENTS, result);
+        // the provider reports a failure of the same payment afterwards, and the success again with a new id
+        Provider.report(Map.of("type", "payment.failed", "paymentId", payment.path("id").asText(),
+                "providerReference", Provider.providerId(payment), "amountCents", booked.totalCents(), "currency", "EUR"));
+        Provider.report(Map.of("type", "payment.succeeded", "paymentId", payment.path("id").asText(),
+                "providerReference", Provider.providerId(payment), "amountCents", booked.totalCents(), "currency", "EUR"));
+        Provider.awaitDelivered();
+
+        assertThat(status(booked)).isEqualTo("CONFIRMED");
+        assertThat(Database.count("select count(*) from outbox where type = 'booking.confirmed' and aggregate_id = ?",
+                String.valueOf(booked.id()))).isEqualTo(1);
+        assertThat(Database.count("select count(*) from outbox where type = 'payment.succeeded' and aggregate_id = ?",
+                String.valueOf(booked.id()))).isEqualTo(1);
+        assertThat(Database.count("select count(*) from tickets where booking_id = ?", booked.id())).isEqualTo(2);
+        MoneyAudit.of(booked.eventId()).assertMoneyAddsUp(true);
+    }
+
+    @Test
+    void aFailedPaymentLeavesTheBookingHeldSoTheBuyerCanPayAgain() throws Exception {
+        Booked booked = book(1);
+        JsonNode first = Provider.open(booked.buyer().token(), booked.id());
+        Provider.fail(Provider.providerId(first));
+        Stack.await("payment " + first.path("id") + " failed", APPLIED,
+                () -> Database.count("select count(*) from payments where id = ? and status = 'FAILED'",
+                        first.path("id").asLong()), n -> n == 1);
+        assertThat(status(booked)).isEqualTo("PENDING");
+
+        JsonNode second = Provider.open(booked.buyer().token(), booked.id());
+        assertThat(second.path("id").asLong()).isNotEqualTo(first.path("id").asLong());
+        Provider.succeed(Provider.providerId(second));
+        JsonNode confirmed = Provider.awaitStatus(booked.buyer().token(), booked.id(), Set.of("CONFIRMED"));
+        assertThat(confirmed.path("payments").findValuesAsText("status")).containsExactly("FAILED", "SUCCEEDED");
+    }
+
+    @Test
+    void paidAfterItsHoldRanOutABookingGetsItsSeatsIfTheyAreStillFree() throws Exception {
+        Booked booked = book(2);
+        JsonNode payment = Provider.open(booked.buyer().token(), booked.id());
+        expireNow(booked);
+
+        Provider.succeed(Provider.providerId(payment));
+
+        JsonNode confirmed = Provider.awaitStatus(booked.buyer().token(), booked.id(), Set.of("CONFIRMED"));
+        assertThat(confirmed.path("tickets")).hasSize(2);
+        assertThat(Database.count("select count(*) from seats where event_id = ? and status = 'BOOKED' and booking_id = ?",
+                booked.eventId(), booked.id())).isEqualTo(2);
+        MoneyAudit.of(booked.eventId()).assertMoneyAddsUp(true);
+    }
+
+    @Test
+    void paidAfterItsHoldRanOutAndItsSeatsWereSoldTheMoneyGoesBack() throws Exception {
+        Booked booked = book(2);
+        JsonNode payment = Provider.open(booked.buyer().token(), booked.id());
+        expireNow(booked);
+        Account other = Tokens.newUsers(1).get(0);
+        long taken = Stack.json(Auth.post("/api/bookings", other.token(), Map.of("eventId", booked.eventId(),
+                "seatIds", Catalog.seatIds(booked.eventId()).subList(0, 1)))).path("id").asLong();
+        Provider.pay(other.token(), taken);
+
+        Provider.succeed(Provider.providerId(payment));
+
+        JsonNode refunded = Provider.awaitStatus(booked.buyer().token(), booked.id(), Set.of("REFUNDED"));
+        assertThat(refunded.path("endReason").asText()).isEqualTo("seats-taken");
+        assertThat(refunded.path("tickets")).isEmpty();
+        assertThat(refunded.path("payments").get(0).path("refundStatus").asText()).isEqualTo("SUCCEEDED");
+        assertThat(Database.count("select count(*) from seats where event_id = ? and booking_id = ?", booked.eventId(),
+                booked.id())).isZero();
+        Mailbox.await(booked.buyer().email(), "Your payment for booking " + booked.id() + " came too late",
+                Duration.ofSeconds(30));
+        MoneyAudit.of(booked.eventId()).assertMoneyAddsUp(true);
+    }
+
+    @Test
+    void staffRecordCashWithWhoTookItAndOnlyStaffMay() throws Exception {
+        Booked booked = book(1);
+        ProblemsIT.assertProblem(Auth.post("/api/admin/bookings/" + booked.id() + "/mark-paid", booked.buyer().token(),
+                Map.of("method", "CASH")), 403, "https://evently.dev/problems/forbidden");
+        ProblemsIT.assertProblem(Auth.post("/api/admin/bookings/" + booked.id() + "/mark-paid", admin,
+                Map.of("method", "GOLD")), 400, "https://evently.dev/problems/invalid-request");
+
+        var recorded = Auth.post("/api/admin/bookings/" + booked.id() + "/mark-paid", admin,
+                Map.of("method", "CASH", "note", "box office, receipt 17"));
+
+        assertThat(recorded.statusCode()).isEqualTo(201);
+        assertThat(Stack.json(recorded).path("method").asText()).isEqualTo("CASH");
+        assertThat(status(booked)).isEqualTo("CONFIRMED");
+        Map<String, Object> row = Database.row("select recorded_by, note, status from payments where booking_id = ?",
+                booked.id());
+        assertThat(((Number) row.get("recorded_by")).longValue()).isEqualTo(Tokens.adminId());
+        assertThat(row.get("note")).isEqualTo("box office, receipt 17");
+        ProblemsIT.assertProblem(Auth.post("/api/admin/bookings/" + booked.id() + "/mark-paid", admin,
+                Map.of("method", "CARD_TERMINAL")), 409, "https://evently.dev/problems/booking-not-payable");
+
+        // cash goes back over the counter: the refund is done as it is recorded
+        assertThat(Auth.post("/api/bookings/" + booked.id() + "/cancel", admin, Map.of()).statusCode()).isEqualTo(200);
+        assertThat(status(booked)).isEqualTo("REFUNDED");
+        MoneyAudit.of(booked.eventId()).assertMoneyAddsUp(true);
+    }
+
+    @Test
+    void withinTheCancelDeadlineOnlyStaffCancelAPaidBookingAndTheRefundFollows() throws Exception {
+        // an event tomorrow: inside the 48-hour cancel deadline
+        JsonNode event = Catalog.create(admin, Catalog.newEvent(Catalog.uniqueName("Tomorrow"), "Small Room",
+                Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                List.of(Catalog.section("Row", 1, 2, 3000))));
+        long eventId = Catalog.publish(admin, event.path("id").asLong()).path("id").asLong();
+        Account buyer = Tokens.newUsers(1).get(0);
+        long booking = Stack.json(Auth.post("/api/bookings", buyer.token(), Map.of("eventId", eventId,
+                "seatIds", Catalog.seatIds(eventId).subList(0, 1)))).path("id").asLong();
+        Provider.pay(buyer.token(), booking);
+
+        ProblemsIT.assertProblem(Auth.post("/api/bookings/" + booking + "/cancel", buyer.token(), Map.of()), 409,
+                "https://evently.dev/problems/cancel-deadline-passed");
+        assertThat(Stack.json(Auth.get("/api/bookings/" + booking, buyer.token())).path("status").asText())
+                .isEqualTo("CONFIRMED");
+
+        var cancelled = Auth.post("/api/bookings/" + booking + "/cancel", admin, Map.of());
+        assertThat(cancelled.statusCode()).isEqualTo(200);
+        assertThat(Stack.json(cancelled).path("status").asText()).isEqualTo("REFUND_PENDING");
+        Provider.awaitStatus(buyer.token(), booking, Set.of("REFUNDED"));
+        MoneyAudit.of(eventId).assertMoneyAddsUp(true);
+    }
+
+    @Test
+    void theQueueTakesTheProvidersReportsWithTheSameChecks() throws Exception {
+        Booked booked = book(2);
+        JsonNode payment = Provider.open(booked.buyer().token(), booked.id());
+        String eventId = "evt-queue-" + UUID.randomUUID();
+        Broker.sendText(Broker.PAYMENTS, report("evt-short-" + UUID.randomUUID(), "payment.succeeded", payment,
+                booked.totalCents() - 1, "EUR"));
+        String genuine = report(eventId, "payment.succeeded", payment, booked.totalCents(), "EUR");
+        Broker.sendText(Broker.PAYMENTS, genuine);
+        Broker.sendText(Broker.PAYMENTS, genuine);
+
+        JsonNode confirmed = Provider.awaitStatus(booked.buyer().token(), booked.id(), Set.of("CONFIRMED"));
+        assertThat(confirmed.path("tickets")).hasSize(2);
+        awaitConsumed("payment-reports", eventId);
+        Broker.sendText(Broker.PAYMENTS, genuine);
         awaitQueueEmpty("evently.payments");
         assertThat(Database.count("select count(*) from outbox where type = 'booking.confirmed' and aggregate_id = ?",
                 String.valueOf(booked.id()))).isEqualTo(1);
-        assertThat(Database.count("select count(*) from tickets where booking_id = ?", booked.id())).isEqualTo(2);
-    }
-
-    @Test
-    void aFailedPaymentCancelsThePendingBookingAndReleasesItsSeats() throws Exception {
-        Booked booked = book(1);
-        Broker.sendText(Broker.PAYMENTS, payment(booked.id(), "psp-failed", booked.totalCents(), "FAILED"));
-
-        awaitStatus(booked, "CANCELLED");
-        JsonNode seat = Stack.json(Stack.get("/api/events/" + booked.eventId() + "/seats")).path("seats").get(0);
-        assertThat(seat.path("status").asText()).isEqualTo("AVAILABLE");
-    }
-
-    @Test
-    void aPaymentOfTheWrongAmountConfirmsNothingAndIsPublishedAsRejected() throws Exception {
-        Booked booked = book(1);
-        Broker.sendText(Broker.PAYMENTS, payment(booked.id(), "psp-short", booked.totalCents() - 1, "SUCCEEDED"));
-
-        Stack.await("payment.rejected for booking " + booked.id(), APPLIED,
-                () -> Database.count("select count(*) from outbox where type = 'payment.rejected' and aggregate_id = ?",
-                        String.valueOf(booked.id())), count -> count == 1);
-        Map<String, Object> rejected = Database.row("select payload::text as payload from outbox where type = 'payment.rejected' "
-                + "and aggregate_id = ?", String.valueOf(booked.id()));
-        assertThat(Stack.JSON.readTree((String) rejected.get("payload")).path("reason").asText()).isEqualTo("amount-mismatch");
-        assertThat(Stack.json(Auth.get("/api/bookings/" + booked.id(), booked.buyer().token())).path("status").asText())
-                .isEqualTo("PENDING");
+        assertThat(Database.count("select count(*) from outbox where type = 'payment.rejected' and aggregate_id = ?",
+                String.valueOf(booked.id()))).isEqualTo(1);
     }
 
     @Test
     void aPoisonMessageEndsInTheDeadLetterQueueWhereOperatorsSeeIt() throws Exception {
         String marker = "not a payment " + UUID.randomUUID();
         Broker.sendText(Broker.PAYMENTS, marker);
-        String wrongShape = "{\"bookingId\": \"" + UUID.randomUUID() + "\", \"status\": \"PAID\"}";
+        String wrongShape = "{\"id\": \"" + UUID.randomUUID() + "\", \"type\": \"payment.paid\"}";
         Broker.sendText(Broker.PAYMENTS, wrongShape);
 
         JsonNode letters = Stack.await("both poison messages in the DLQ", DEAD_LETTERED, PaymentsIT::deadLetters,
@@ -107,15 +258,21 @@ class PaymentsIT {
         return new Booked(booking.path("id").asLong(), event, booking.path("totalCents").asLong(), buyer);
     }
 
-    static String payment(long bookingId, String reference, long amountCents, String status) {
-        return "{\"bookingId\": " + bookingId + ", \"reference\": \"" + reference + "\", \"amountCents\": " + amountCents
-                + ", \"status\": \"" + status + "\"}";
+    /** A report as the provider sends it, for the payment the checkout answer describes. */
+    static String report(String id, String type, JsonNode payment, long amountCents, String currency) {
+        return "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"paymentId\":\"" + payment.path("id").asText()
+                + "\",\"providerReference\":\"" + Provider.providerId(payment) + "\",\"amountCents\":" + amountCents
+                + ",\"currency\":\"" + currency + "\"}";
     }
 
-    static JsonNode awaitStatus(Booked booked, String status) throws InterruptedException {
-        return Stack.await("booking " + booked.id() + " " + status, APPLIED,
-                () -> Stack.json(Auth.get("/api/bookings/" + booked.id(), booked.buyer().token())),
-                booking -> booking.path("status").asText().equals(status));
+    static String status(Booked booked) {
+        return Stack.json(Auth.get("/api/bookings/" + booked.id(), booked.buyer().token())).path("status").asText();
+    }
+
+    /** The hold runs out now, and the expiry sweep releases its seats. */
+    static void expireNow(Booked booked) throws InterruptedException {
+        Database.update("update bookings set expires_at = now() - interval '1 second' where id = ?", booked.id());
+        Stack.await("booking " + booked.id() + " expired", APPLIED, () -> status(booked), "EXPIRED"::equals);
     }
 
     static void awaitConsumed(String consumer, String messageId) throws InterruptedException {

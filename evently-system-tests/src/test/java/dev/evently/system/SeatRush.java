@@ -43,16 +43,21 @@ final class SeatRush {
 
     /** What a shopper does with a hold it got. */
     enum Plan {
-        CONFIRM, CANCEL, ABANDON,
+        /** opens a checkout and pays at once */
+        PAY, CANCEL, ABANDON,
         /** pays at the last moment: around expiresAt, racing the expiry sweep */
-        CONFIRM_AT_EXPIRY,
+        PAY_AT_EXPIRY,
         /** changes their mind at the last moment */
-        CANCEL_AT_EXPIRY
+        CANCEL_AT_EXPIRY,
+        /** opens a checkout and leaves the outcome to the provider (its behaviour: failures, late reports) */
+        CHECKOUT
     }
 
     /** What a shopper was last told about one of its bookings. */
     enum Told {
-        HELD, CONFIRMED, CONFIRM_REFUSED, CANCELLED, CANCEL_REFUSED
+        HELD, PAID, PAY_FAILED, PAY_REFUSED, CANCELLED, CANCEL_REFUSED,
+        /** a checkout opened, its outcome the provider's: {@link #settleCheckouts()} reads which */
+        CHECKED_OUT
     }
 
     /** Chooses the plan for a new hold, given how long the rush has run. */
@@ -70,7 +75,7 @@ final class SeatRush {
     /** The conflicts the API documents for each operation in a race; any other 409 is a finding. */
     private static final Map<String, Set<String>> CONFLICTS = Map.of(
             "hold", Set.of("seats-unavailable", "seats-busy"),
-            "confirm", Set.of("booking-expired", "booking-not-pending", "seats-busy"),
+            "pay", Set.of("booking-not-payable", "seats-busy"),
             "cancel", Set.of("booking-not-cancellable", "seats-busy"));
 
     private final long eventId;
@@ -94,8 +99,8 @@ final class SeatRush {
     final LongAdder holdAttempts = new LongAdder();
     final LongAdder held = new LongAdder();
     final LongAdder holdConflicts = new LongAdder();
-    final LongAdder confirmAttempts = new LongAdder();
-    final LongAdder confirmed = new LongAdder();
+    final LongAdder payAttempts = new LongAdder();
+    final LongAdder paid = new LongAdder();
     final LongAdder cancelAttempts = new LongAdder();
     final LongAdder cancelled = new LongAdder();
     final LongAdder seatMapReads = new LongAdder();
@@ -110,6 +115,8 @@ final class SeatRush {
     final LongAdder unexpectedCount = new LongAdder();
     final Map<Long, Told> told = new ConcurrentHashMap<>();
     final Map<Long, Plan> planned = new ConcurrentHashMap<>();
+    /** booking → the provider's payment of its checkout */
+    final Map<Long, String> checkouts = new ConcurrentHashMap<>();
     Duration duration;
     Instant finished;
 
@@ -151,7 +158,23 @@ final class SeatRush {
         }
         finished = Instant.now();
         duration = Duration.between(started, finished);
+        Provider.awaitDelivered();  // every payment the provider decided has reached the server
         return this;
+    }
+
+    /** Reads from the provider how each checkout left to it ended: PAID or PAY_FAILED. */
+    void settleCheckouts() {
+        told.forEach((bookingId, last) -> {
+            if (last == Told.CHECKED_OUT) {
+                String status = Stack.json(Provider.api("GET", "/v1/payments/" + checkouts.get(bookingId), null))
+                        .path("status").asText();
+                told.put(bookingId, switch (status) {
+                    case "SUCCEEDED" -> Told.PAID;
+                    case "FAILED" -> Told.PAY_FAILED;
+                    default -> Told.CHECKED_OUT;
+                });
+            }
+        });
     }
 
     boolean soldOut() {
@@ -159,11 +182,11 @@ final class SeatRush {
     }
 
     String figures(String name, long deadlocks) {
-        return String.format("%s: %d shoppers on %s; hold attempts %d, held %d, conflicts %d, confirmed %d/%d, "
+        return String.format("%s: %d shoppers on %s; hold attempts %d, held %d, conflicts %d, paid %d/%d, "
                         + "cancelled %d/%d, seat-map reads %d, 5xx %d, transport errors %d, deadlocks %d, "
                         + "sold out %s, duration %.1f s%n    answers %s%n    holds (attempted/held) by instance %s %s",
-                name, shoppers.size(), baseUrls, holdAttempts.sum(), held.sum(), holdConflicts.sum(), confirmed.sum(),
-                confirmAttempts.sum(), cancelled.sum(), cancelAttempts.sum(), seatMapReads.sum(), serverErrors.sum(),
+                name, shoppers.size(), baseUrls, holdAttempts.sum(), held.sum(), holdConflicts.sum(), paid.sum(),
+                payAttempts.sum(), cancelled.sum(), cancelAttempts.sum(), seatMapReads.sum(), serverErrors.sum(),
                 transportErrors.sum(), deadlocks, soldOut.get(), duration.toMillis() / 1000.0, new TreeMap<>(answers),
                 new TreeMap<>(holdsByInstance), new TreeMap<>(heldByInstance));
     }
@@ -250,34 +273,72 @@ final class SeatRush {
         Plan plan = policy.plan(random, Duration.between(started, Instant.now()));
         planned.put(bookingId, plan);
         switch (plan) {
-            case CONFIRM -> confirm(account, baseUrl, bookingId);
+            case PAY -> pay(account, baseUrl, bookingId, true);
+            case CHECKOUT -> pay(account, baseUrl, bookingId, false);
             case CANCEL -> cancel(account, baseUrl, bookingId);
             case ABANDON -> {
             }
-            case CONFIRM_AT_EXPIRY, CANCEL_AT_EXPIRY -> {
+            case PAY_AT_EXPIRY, CANCEL_AT_EXPIRY -> {
                 // within 1.5 s either side of the end of the hold, where the sweep may or may not have run
                 long delay = Duration.between(Instant.now(), expiresAt).toMillis() + random.nextLong(-1500, 1501);
-                Runnable late = plan == Plan.CONFIRM_AT_EXPIRY
-                        ? () -> confirm(account, baseUrl, bookingId)
+                Runnable late = plan == Plan.PAY_AT_EXPIRY
+                        ? () -> pay(account, baseUrl, bookingId, true)
                         : () -> cancel(account, baseUrl, bookingId);
                 lateActions.add(lastMoment.schedule(late, Math.max(0, delay), TimeUnit.MILLISECONDS));
             }
         }
     }
 
-    private void confirm(Tokens.Account account, String baseUrl, long bookingId) {
-        confirmAttempts.increment();
-        HttpResponse<String> response = send(baseUrl, "POST", "/api/bookings/" + bookingId + "/confirm", account,
-                Map.of("paymentReference", "pay-" + bookingId));
+    /**
+     * Opens a checkout; with {@code decide}, pays at once as the buyer would at the provider's page, else leaves
+     * the outcome to the provider. The booking is confirmed when the provider's report reaches the server.
+     */
+    private void pay(Tokens.Account account, String baseUrl, long bookingId, boolean decide) {
+        payAttempts.increment();
+        HttpResponse<String> response = send(baseUrl, "POST", "/api/bookings/" + bookingId + "/payments", account,
+                Map.of());
         if (response == null) {
             return;
         }
-        tally("confirm", response, 200, 409);
-        if (response.statusCode() == 200) {
-            confirmed.increment();
-            told.put(bookingId, Told.CONFIRMED);
-        } else if (response.statusCode() == 409) {
-            told.put(bookingId, Told.CONFIRM_REFUSED);
+        tally("pay", response, 201, 200, 409);
+        if (response.statusCode() == 409) {
+            told.put(bookingId, Told.PAY_REFUSED);
+            return;
+        }
+        if (response.statusCode() != 201 && response.statusCode() != 200) {
+            return;
+        }
+        String providerId = Provider.providerId(Stack.json(response));
+        checkouts.put(bookingId, providerId);
+        if (!decide) {
+            told.put(bookingId, Told.CHECKED_OUT);
+            return;
+        }
+        HttpResponse<String> decided = Provider.api("POST", "/v1/test/payments/" + providerId + "/succeed", Map.of());
+        if (decided.statusCode() == 200 || decided.statusCode() == 202) {
+            paid.increment();
+            told.put(bookingId, Told.PAID);
+            awaitOutcome(account, baseUrl, bookingId);
+        } else {
+            sample("the provider did not take payment " + providerId + ": " + decided.statusCode() + " " + decided.body());
+            unexpectedCount.increment();
+        }
+    }
+
+    /**
+     * Back from the provider's page, the buyer's browser waits for the booking's outcome before shopping on (the
+     * confirmation, or, paid too late, the refund), with the hold time as the limit.
+     */
+    private void awaitOutcome(Tokens.Account account, String baseUrl, long bookingId) {
+        Instant until = Instant.now().plus(Stack.HOLD_TIME).plusSeconds(5);
+        while (Instant.now().isBefore(until)) {
+            HttpResponse<String> booking = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/bookings/" + bookingId))
+                    .header("Authorization", "Bearer " + account.token()).GET());
+            if (booking == null || booking.statusCode() != 200
+                    || !"PENDING".equals(Stack.json(booking).path("status").asText())) {
+                return;
+            }
+            pause(ThreadLocalRandom.current(), 100, 200);
         }
     }
 

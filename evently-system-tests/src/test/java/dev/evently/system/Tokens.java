@@ -44,6 +44,11 @@ final class Tokens {
         return mint(((Number) admin.get("id")).longValue(), (String) admin.get("email"), "ADMIN");
     }
 
+    /** The first admin's user id (whom {@link #admin()} speaks for). */
+    static long adminId() {
+        return ((Number) Database.row("select id from users where role = 'ADMIN' order by id limit 1").get("id")).longValue();
+    }
+
     /** A fresh USER account; unique per call so tests never share data. */
     static String newUser() {
         return newUsers(1).get(0).token();

@@ -36,6 +36,7 @@ class TwoInstancesIT {
         Rushes.assertOnlyExpectedAnswers(rush);
         audit.assertNothingOversold(240);
         audit.assertShoppersWereToldTheTruth(rush);
+        MoneyAudit.of(eventId).assertMoneyAddsUp(false);
         assertThat(rush.soldOut()).as("sold out within the time limit").isTrue();
         audit.assertSoldOut();
         assertThat(rush.heldByInstance).as("holds granted by each instance").containsKeys(Stack.BASE_URL,

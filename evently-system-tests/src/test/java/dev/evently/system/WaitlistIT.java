@@ -110,8 +110,7 @@ class WaitlistIT {
                 .containsExactlyInAnyOrderElementsOf(seats);
         assertThat(entry(second, secondEntry).path("status").asText()).as("no blast: the second waits").isEqualTo("WAITING");
 
-        JsonNode confirmed = Stack.json(Auth.post("/api/bookings/" + offer + "/confirm", first.token(),
-                Map.of("paymentReference", "pay-offer-" + offer)));
+        JsonNode confirmed = Provider.pay(first.token(), offer);
         assertThat(confirmed.path("status").asText()).isEqualTo("CONFIRMED");
         assertThat(entry(first, firstEntry).path("status").asText()).isEqualTo("CONVERTED");
         assertThat(Database.count("select count(*) from tickets where booking_id = ? and status = 'VALID'", offer)).isEqualTo(2);
@@ -162,11 +161,8 @@ class WaitlistIT {
         return Stack.json(held).path("id").asLong();
     }
 
-    static void buy(Account account, long eventId, List<Long> seats) {
-        long booking = hold(account, eventId, seats);
-        HttpResponse<String> paid = Auth.post("/api/bookings/" + booking + "/confirm", account.token(),
-                Map.of("paymentReference", "pay-" + booking));
-        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
+    static void buy(Account account, long eventId, List<Long> seats) throws InterruptedException {
+        Provider.pay(account.token(), hold(account, eventId, seats));
     }
 
     /** What only time would do otherwise: the hold (or offer) runs out now; the expiry sweep does the rest. */

@@ -29,9 +29,12 @@ public record DailyChange(long eventId, LocalDate day, int bookings, int seatsSo
                 return counts(b.eventId(), b.at(), 0, seats, b.totalCents(), 0, 0, 0, 0);
             }
             if (type == DomainEvents.BOOKING_CANCELLED) {
-                return "CONFIRMED".equals(b.previousStatus())
-                        ? counts(b.eventId(), b.at(), 0, -seats, -b.totalCents(), 1, 0, 0, 0)
-                        : counts(b.eventId(), b.at(), 0, 0, 0, 1, 0, 0, 0);
+                // money that came after a booking had ended (expired, cancelled) goes back: no sale, no cancellation
+                return switch (String.valueOf(b.previousStatus())) {
+                    case "CONFIRMED" -> counts(b.eventId(), b.at(), 0, -seats, -b.totalCents(), 1, 0, 0, 0);
+                    case "PENDING" -> counts(b.eventId(), b.at(), 0, 0, 0, 1, 0, 0, 0);
+                    default -> Optional.empty();
+                };
             }
             if (type == DomainEvents.BOOKING_EXPIRED) {
                 return counts(b.eventId(), b.at(), 0, 0, 0, 0, 1, 0, 0);

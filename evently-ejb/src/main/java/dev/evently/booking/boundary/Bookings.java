@@ -20,23 +20,17 @@ import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.evently.accounts.entity.User;
+import dev.evently.booking.control.BookingChanges;
 import dev.evently.booking.control.BookingViews;
 import dev.evently.booking.control.IdempotencyLocks;
 import dev.evently.booking.control.RowLocks;
 import dev.evently.booking.control.Seats;
-import dev.evently.booking.control.TicketCodes;
 import dev.evently.booking.entity.Booking;
 import dev.evently.booking.entity.BookingStatus;
 import dev.evently.booking.entity.SeatsUnavailableException;
-import dev.evently.booking.entity.Ticket;
 import dev.evently.catalog.entity.Event;
 import dev.evently.catalog.entity.Seat;
-import dev.evently.outbox.boundary.Announcements;
-import dev.evently.outbox.event.DomainEventType;
 import dev.evently.outbox.event.DomainEvents;
-import dev.evently.outbox.event.DomainEvents.BookingChange;
-import dev.evently.outbox.event.DomainEvents.SeatsReleased;
-import dev.evently.platform.errors.ConflictException;
 import dev.evently.platform.hashing.Hashes;
 import dev.evently.platform.errors.InvalidRequestException;
 import dev.evently.platform.errors.NotFoundException;
@@ -46,7 +40,8 @@ import dev.evently.platform.errors.UnprocessableException;
  * The booking use cases, each one container-managed transaction. Seats are locked in ascending id order under
  * a lock timeout ({@link Seats}); a booking is locked before its seats by confirm, cancel and expiry alike. The
  * database's unique live ticket per seat stands behind it all. Every change is announced as a domain event
- * ({@link Announcements}): what others do about it (waitlist offers, caches, mails) is theirs to decide.
+ * ({@link BookingChanges}): what others do about it (waitlist offers, caches, mails, refunds) is theirs to decide.
+ * Ending a booking on request is {@link Cancellations}'.
  */
 @Stateless
 public class Bookings {
@@ -58,13 +53,10 @@ public class Bookings {
     BookingViews views;
 
     @Inject
-    TicketCodes codes;
-
-    @Inject
     Seats seats;
 
     @Inject
-    Announcements announcements;
+    BookingChanges changes;
 
     @Inject
     IdempotencyLocks idempotencyLocks;
@@ -72,6 +64,11 @@ public class Bookings {
     @Inject
     @ConfigProperty(name = "evently.booking.hold-time", defaultValue = "PT10M")
     Duration holdTime;
+
+    /** What seat prices, and so bookings and payments, are in (ISO 4217). */
+    @Inject
+    @ConfigProperty(name = "evently.payments.currency", defaultValue = "EUR")
+    String currency;
 
     Clock clock = Clock.systemUTC();
 
@@ -120,9 +117,9 @@ public class Bookings {
             throw new SeatsUnavailableException(unavailable);
         }
         Booking booking = Booking.hold(em.getReference(User.class, userId), event, locked, now, now.plus(holdTime),
-                idempotencyKey, requestHash);
+                idempotencyKey, requestHash, currency);
         em.persist(booking);
-        announce(DomainEvents.BOOKING_CREATED, booking, null, now);
+        changes.announce(DomainEvents.BOOKING_CREATED, booking, null, now);
         em.flush();  // a constraint the database enforces fails here, inside the use case
         return new Held(views.of(booking, locked, List.of()), false);
     }
@@ -144,39 +141,61 @@ public class Bookings {
         return new Held(views.of(earlier.get(0)), true);
     }
 
-    public BookingView confirm(long userId, boolean admin, long bookingId, String paymentReference) {
-        Instant now = clock.instant();
-        Booking booking = lockVisible(userId, admin, bookingId);
-        if (booking.getStatus() == BookingStatus.CONFIRMED && paymentReference.equals(booking.getPaymentReference())) {
-            return views.of(booking);
-        }
-        booking.confirm(paymentReference, now);
-        List<Seat> booked = seats.lockOf(booking);
-        List<Ticket> tickets = new ArrayList<>();
-        for (Seat seat : booked) {
-            seat.book();
-            Ticket ticket = Ticket.issue(booking, seat, codes.sign(booking.getId(), seat.getId()), now);
-            em.persist(ticket);
-            tickets.add(ticket);
-        }
-        announce(DomainEvents.BOOKING_CONFIRMED, booking, null, now);
-        em.flush();  // a constraint the database enforces fails here, inside the use case
-        return views.of(booking, booked, tickets);
+    /** What became of money taken for a booking. */
+    public enum PaymentOutcome {
+        /** It paid for the booking, which is confirmed (it may have been already, by this same money). */
+        KEPT,
+        /** The booking cannot be had for it (ended, seats sold meanwhile, or paid already): it is owed back. */
+        OWED_BACK
     }
 
-    public BookingView cancel(long userId, boolean admin, long bookingId) {
+    /**
+     * Applies money taken for the booking, in the caller's transaction (the payment's): a pending booking is
+     * confirmed and its tickets issued. Paid after its hold ran out, it is confirmed when every one of its seats
+     * is still free, else it is cancelled with the money owed back; a booking that has ended or is paid already
+     * owes this money back. No seat is taken from anyone: the seats are locked and checked first.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public PaymentOutcome takePayment(long bookingId, String paymentReference) {
         Instant now = clock.instant();
-        Booking booking = lockVisible(userId, admin, bookingId);
+        Booking booking = RowLocks.granted(() -> em.find(Booking.class, bookingId, LockModeType.PESSIMISTIC_WRITE));
+        if (booking == null) {
+            throw notFound(bookingId);
+        }
         BookingStatus before = booking.getStatus();
-        booking.cancel();
-        release(booking, seats.lockOf(booking), now);
-        em.createQuery("select t from Ticket t where t.booking = :booking", Ticket.class)
-                .setParameter("booking", booking)
-                .getResultStream()
-                .filter(Ticket::isValid)
-                .forEach(Ticket::voidTicket);
-        announce(DomainEvents.BOOKING_CANCELLED, booking, before, now);
-        return views.of(booking);
+        if (before == BookingStatus.CONFIRMED) {
+            return paymentReference.equals(booking.getPaymentReference()) ? PaymentOutcome.KEPT : PaymentOutcome.OWED_BACK;
+        }
+        if (before == BookingStatus.PENDING && !booking.isExpired(now)) {
+            booking.confirm(paymentReference, now);
+            changes.issueTickets(booking, seats.lockOf(booking), now);
+            changes.announce(DomainEvents.BOOKING_CONFIRMED, booking, null, now);
+            em.flush();  // a constraint the database enforces fails here, inside the use case
+            return PaymentOutcome.KEPT;
+        }
+        if (booking.isExpired(now)) {
+            List<Seat> wanted = seats.lockForHold(booking.getSeatIds().stream().sorted().toList());
+            if (wanted.stream().allMatch(seat -> seat.isAvailable() || seat.belongsTo(booking))) {
+                booking.confirmLate(paymentReference, wanted, now);
+                changes.issueTickets(booking, wanted, now);
+                changes.announce(DomainEvents.BOOKING_CONFIRMED, booking, null, now);
+                em.flush();
+                return PaymentOutcome.KEPT;
+            }
+        }
+        if (before != BookingStatus.REFUND_PENDING) {
+            booking.refundLatePayment(before == BookingStatus.CANCELLED ? "paid-after-cancel" : "seats-taken");
+            changes.announce(DomainEvents.BOOKING_CANCELLED, booking, before, now);
+        }
+        return PaymentOutcome.OWED_BACK;
+    }
+
+    /** Every payment of the booking has been given back. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void refunded(long bookingId) {
+        Booking booking = em.find(Booking.class, bookingId, LockModeType.PESSIMISTIC_WRITE);
+        booking.refunded();
+        changes.announce(DomainEvents.BOOKING_REFUNDED, booking, BookingStatus.REFUND_PENDING, clock.instant());
     }
 
     /**
@@ -185,6 +204,7 @@ public class Bookings {
      * pass, as a hold locks its seats: locked booking by booking, a hold wanting seats of two expiring
      * bookings could wait for the sweep while the sweep waits for it.
      */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int expireDue(int limit) {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
@@ -201,8 +221,8 @@ public class Bookings {
         for (Long id : due) {
             Booking booking = em.find(Booking.class, id);
             booking.expire(now);
-            release(booking, seatsByBooking.getOrDefault(id, List.of()), now);
-            announce(DomainEvents.BOOKING_EXPIRED, booking, null, now);
+            changes.release(booking, seatsByBooking.getOrDefault(id, List.of()), now);
+            changes.announce(DomainEvents.BOOKING_EXPIRED, booking, null, now);
         }
         return due.size();
     }
@@ -219,9 +239,9 @@ public class Bookings {
             return null;
         }
         Instant now = clock.instant();
-        Booking booking = Booking.offer(em.getReference(User.class, userId), event, free, now, until);
+        Booking booking = Booking.offer(em.getReference(User.class, userId), event, free, now, until, currency);
         em.persist(booking);
-        announce(DomainEvents.BOOKING_CREATED, booking, null, now);
+        changes.announce(DomainEvents.BOOKING_CREATED, booking, null, now);
         return booking;
     }
 
@@ -252,34 +272,6 @@ public class Bookings {
         return new BookingPage(views.of(bookings), page, size, total);
     }
 
-    /** Puts the booking's seats, locked by the caller, back on sale. */
-    private void release(Booking booking, List<Seat> held, Instant now) {
-        List<Long> released = new ArrayList<>();
-        for (Seat seat : held) {
-            seat.release();
-            released.add(seat.getId());
-        }
-        if (!released.isEmpty()) {
-            announcements.announce(DomainEvents.SEATS_RELEASED,
-                    new SeatsReleased(booking.getEvent().getId(), booking.getId(), released), now);
-        }
-    }
-
-    /** Others' bookings do not exist for the caller: 404, not 403, so ids reveal nothing. */
-    private Booking lockVisible(long userId, boolean admin, long bookingId) {
-        Booking booking = RowLocks.granted(() -> em.find(Booking.class, bookingId, LockModeType.PESSIMISTIC_WRITE));
-        if (booking == null || !(admin || booking.isOwnedBy(userId))) {
-            throw notFound(bookingId);
-        }
-        return booking;
-    }
-
-    /** @param previousStatus the status the change left, where it tells something (a cancel after payment) */
-    private void announce(DomainEventType<BookingChange> type, Booking booking, BookingStatus previousStatus,
-                          Instant now) {
-        announcements.announce(type, BookingChange.of(booking, previousStatus, now), now);
-    }
-
     private static List<Long> validSeatIds(List<Long> seatIds) {
         if (seatIds == null || seatIds.isEmpty() || seatIds.size() > Booking.MAX_SEATS) {
             throw new InvalidRequestException("seatIds", "choose 1 to " + Booking.MAX_SEATS + " seats");
@@ -296,7 +288,7 @@ public class Bookings {
         return seatIds.stream().sorted().toList();
     }
 
-    private static NotFoundException notFound(long bookingId) {
+    static NotFoundException notFound(long bookingId) {
         return new NotFoundException("booking-not-found", "no booking " + bookingId);
     }
 }

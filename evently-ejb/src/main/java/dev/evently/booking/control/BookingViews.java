@@ -60,6 +60,7 @@ public class BookingViews {
                         t.getCheckedInAt()))
                 .toList();
         return new BookingView(b.getId(), b.getStatus().name(), b.getEvent().getId(), b.getEvent().getName(), lines,
-                b.getTotalCents(), b.getExpiresAt(), b.getCreatedAt(), b.getPaymentReference(), ticketLines);
+                b.getTotalCents(), b.getCurrency(), b.getExpiresAt(), b.getCreatedAt(), b.getPaymentReference(),
+                b.getEndReason(), ticketLines, null);
     }
 }

@@ -1,17 +1,11 @@
 package dev.evently.notification.boundary;
 
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
@@ -57,9 +51,6 @@ public class Notifications {
     @Resource(lookup = "mail/evently")
     Session mailSession;
 
-    @Resource
-    SessionContext context;
-
     /**
      * Sends what the domain event owes, once per event.
      *
@@ -81,23 +72,10 @@ public class Notifications {
         if (event.is(DomainEvents.WAITLIST_OFFERED)) {
             return sent(waitlistOffered(event.payload(DomainEvents.WAITLIST_OFFERED)));
         }
-        if (event.is(DomainEvents.EVENT_CANCELLED)) {
-            return eventCancelled(event.id(), event.payload(DomainEvents.EVENT_CANCELLED).eventId());
+        if (event.is(DomainEvents.BOOKING_REFUNDED)) {
+            return sent(bookingRefunded(event.payload(DomainEvents.BOOKING_REFUNDED)));
         }
         return 0;
-    }
-
-    /**
-     * Sends one mail in a transaction of its own, unless {@code key} was sent before: a message owing many mails
-     * (an event cancelled) that fails half-way sends, when redelivered, only those still owed.
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean sendOnce(String key, Mail mail) {
-        if (!inbox.firstDelivery(CONSUMER, key)) {
-            return false;
-        }
-        send(mail);
-        return true;
     }
 
     private Mail bookingConfirmed(BookingChange booking) {
@@ -113,7 +91,13 @@ public class Notifications {
 
     private Mail bookingCancelled(BookingChange booking) {
         return MailTexts.bookingCancelled(recipient(booking.userId()), booking.bookingId(), event(booking.eventId()),
-                seats(booking.seatIds()), "CONFIRMED".equals(booking.previousStatus()), booking.waitlistOffer());
+                seats(booking.seatIds()), booking.previousStatus(), booking.reason(), booking.waitlistOffer(),
+                booking.totalCents(), booking.currency());
+    }
+
+    private Mail bookingRefunded(BookingChange booking) {
+        return MailTexts.bookingRefunded(recipient(booking.userId()), booking.bookingId(), event(booking.eventId()),
+                booking.totalCents(), booking.currency());
     }
 
     private Mail bookingExpired(BookingChange booking) {
@@ -124,40 +108,6 @@ public class Notifications {
     private Mail waitlistOffered(WaitlistOffered offer) {
         return MailTexts.waitlistOffered(recipient(offer.userId()), offer.bookingId(), event(offer.eventId()),
                 seats(offer.seatIds()), offer.totalCents(), offer.offeredUntil());
-    }
-
-    /** One mail to each person holding tickets (confirmed bookings) for the event; the waitlist has its own end. */
-    private int eventCancelled(String messageId, long eventId) {
-        EventFacts event = facts(em.find(Event.class, eventId));
-        List<Ticket> tickets = em.createQuery("""
-                        select t from Ticket t join fetch t.seat join fetch t.booking b join fetch b.user
-                        where b.event.id = :event and b.status = dev.evently.booking.entity.BookingStatus.CONFIRMED
-                        order by b.user.id, b.id, t.seat.id""", Ticket.class)
-                .setParameter("event", eventId)
-                .getResultList();
-        record Holder(Recipient recipient, List<Long> bookingIds, List<SeatLine> seats) {
-        }
-        Map<Long, Holder> holders = new LinkedHashMap<>();
-        for (Ticket ticket : tickets) {
-            User user = ticket.getBooking().getUser();
-            Holder holder = holders.computeIfAbsent(user.getId(), id ->
-                    new Holder(new Recipient(user.getEmail(), user.getName()), new ArrayList<>(), new ArrayList<>()));
-            long bookingId = ticket.getBooking().getId();
-            if (!holder.bookingIds().contains(bookingId)) {
-                holder.bookingIds().add(bookingId);
-            }
-            holder.seats().add(new SeatLine(ticket.getSeat().getLabel(), ticket.getSeat().getPriceCents()));
-        }
-        Notifications self = context.getBusinessObject(Notifications.class);
-        int sent = 0;
-        for (Map.Entry<Long, Holder> holder : holders.entrySet()) {
-            Holder h = holder.getValue();
-            if (self.sendOnce(messageId + "/user/" + holder.getKey(),
-                    MailTexts.eventCancelled(h.recipient(), event, h.bookingIds(), h.seats()))) {
-                sent++;
-            }
-        }
-        return sent;
     }
 
     private int sent(Mail mail) {

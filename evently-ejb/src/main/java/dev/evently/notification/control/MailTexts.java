@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The words of every notification. Plain text, English, times in UTC (the platform keeps no time zone per
@@ -51,12 +50,32 @@ public final class MailTexts {
         return new Mail(to.email(), "Your booking " + bookingId + " is confirmed — " + event.name(), body.toString());
     }
 
-    /** @param wasConfirmed the booking had been paid: its tickets are void now */
+    /**
+     * A booking ended before its time, and why: its buyer or staff cancelled it, its event was cancelled, or its
+     * money came after it had ended (its hold ran out and the seats were sold, or it was cancelled). Money taken
+     * is on its way back.
+     *
+     * @param previousStatus what it was: PENDING, CONFIRMED (paid: tickets void, refund), EXPIRED or CANCELLED
+     *                       (paid late: refund)
+     * @param reason         event-cancelled, seats-taken, paid-after-cancel, or null when the buyer cancelled
+     */
     public static Mail bookingCancelled(Recipient to, long bookingId, EventFacts event, List<SeatLine> seats,
-            boolean wasConfirmed, boolean waitlistOffer) {
+            String previousStatus, String reason, boolean waitlistOffer, long totalCents, String currency) {
+        boolean paid = !"PENDING".equals(previousStatus);
         StringBuilder body = greeting(to);
         String subject;
-        if (waitlistOffer && !wasConfirmed) {
+        if ("event-cancelled".equals(reason)) {
+            subject = "Cancelled: " + event.name() + " on " + WHEN.format(event.startTime());
+            body.append("we are sorry: this event has been cancelled, and with it your booking ").append(bookingId)
+                    .append(".\n\n");
+        } else if ("seats-taken".equals(reason)) {
+            subject = "Your payment for booking " + bookingId + " came too late — " + event.name();
+            body.append("your payment for booking ").append(bookingId).append(" arrived after its hold had run out, ")
+                    .append("and meanwhile its seats were sold to someone else, so we could not confirm it.\n\n");
+        } else if ("paid-after-cancel".equals(reason)) {
+            subject = "Your payment for cancelled booking " + bookingId + " — " + event.name();
+            body.append("a payment arrived for booking ").append(bookingId).append(", which had been cancelled.\n\n");
+        } else if (waitlistOffer && !paid) {
             subject = "You declined the waitlist offer (booking " + bookingId + ") — " + event.name();
             body.append("you declined the seats offered to you from the waitlist (booking ").append(bookingId)
                     .append("); they go to the next person in line.\n\n");
@@ -65,10 +84,25 @@ public final class MailTexts {
             body.append("your booking ").append(bookingId).append(" is cancelled.\n\n");
         }
         body.append(about(event))
-                .append(wasConfirmed ? "The tickets for these seats are no longer valid:\n" : "These seats are released:\n")
-                .append(seatList(seats))
+                .append("CONFIRMED".equals(previousStatus) ? "The tickets for these seats are no longer valid:\n"
+                        : paid ? "Seats:\n" : "These seats are released:\n")
+                .append(seatList(seats));
+        if (paid) {
+            body.append("\nWe are refunding what you paid, ").append(money(totalCents)).append(' ').append(currency)
+                    .append(", to the way you paid; we will write again once it is done.\n");
+        }
+        return new Mail(to.email(), subject, body.append(SIGNATURE).toString());
+    }
+
+    /** The money of a cancelled booking is back with its buyer. */
+    public static Mail bookingRefunded(Recipient to, long bookingId, EventFacts event, long totalCents,
+            String currency) {
+        StringBuilder body = greeting(to)
+                .append("your refund for booking ").append(bookingId).append(" is done: ")
+                .append(money(totalCents)).append(' ').append(currency).append(" went back to the way you paid.\n\n")
+                .append(about(event))
                 .append(SIGNATURE);
-        return new Mail(to.email(), subject, body.toString());
+        return new Mail(to.email(), "Refunded: booking " + bookingId + " — " + event.name(), body.toString());
     }
 
     public static Mail bookingExpired(Recipient to, long bookingId, EventFacts event, List<SeatLine> seats,
@@ -98,27 +132,14 @@ public final class MailTexts {
                 .append(about(event))
                 .append("Seats:\n").append(seatList(seats))
                 .append("Total: ").append(money(totalCents)).append("\n\n")
-                .append("They are yours if you pay before ").append(DEADLINE.format(offeredUntil)).append(": confirm booking ")
-                .append(bookingId).append(" with POST /api/bookings/").append(bookingId).append("/confirm")
-                .append(" and your payment reference, {\"paymentReference\": \"...\"}.\n")
+                .append("They are yours if you pay before ").append(DEADLINE.format(offeredUntil)).append(": booking ")
+                .append(bookingId).append(" is pending for you; POST /api/bookings/").append(bookingId).append("/payments")
+                .append(" gives you the checkout to pay it at.\n")
                 .append("After that the offer lapses and the seats go to the next person in line. Not interested? ")
                 .append("POST /api/bookings/").append(bookingId).append("/cancel releases them at once.\n")
                 .append(SIGNATURE);
         return new Mail(to.email(), "Seats for you from the waitlist — " + event.name() + ": pay by "
                 + DEADLINE.format(offeredUntil), body.toString());
-    }
-
-    /** @param seats the seats of every booking the person holds for the event */
-    public static Mail eventCancelled(Recipient to, EventFacts event, List<Long> bookingIds, List<SeatLine> seats) {
-        StringBuilder body = greeting(to)
-                .append("we are sorry: this event has been cancelled.\n\n")
-                .append(about(event))
-                .append(bookingIds.size() == 1 ? "Your booking " : "Your bookings ")
-                .append(bookingIds.stream().map(String::valueOf).collect(Collectors.joining(", ")))
-                .append(" for these seats will not be admitted:\n").append(seatList(seats))
-                .append(SIGNATURE);
-        return new Mail(to.email(), "Cancelled: " + event.name() + " on " + WHEN.format(event.startTime()),
-                body.toString());
     }
 
     static String money(long cents) {

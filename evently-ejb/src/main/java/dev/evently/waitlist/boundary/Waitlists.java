@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.evently.accounts.entity.User;
 import dev.evently.booking.boundary.Bookings;
+import dev.evently.booking.boundary.Cancellations;
 import dev.evently.booking.entity.Booking;
 import dev.evently.catalog.entity.Event;
 import dev.evently.outbox.boundary.Announcements;
@@ -45,6 +46,9 @@ public class Waitlists {
 
     @EJB
     Bookings bookings;
+
+    @EJB
+    Cancellations cancellations;
 
     @Inject
     Inbox inbox;
@@ -104,7 +108,7 @@ public class Waitlists {
             throw new NotFoundException("waitlist-entry-not-found", "no waitlist entry " + entryId);
         }
         if (entry.getStatus() == WaitlistStatus.OFFERED) {
-            bookings.cancel(userId, false, entry.getOfferBooking().getId());
+            cancellations.cancel(userId, false, entry.getOfferBooking().getId());
             return;
         }
         em.lock(entry, LockModeType.PESSIMISTIC_WRITE);

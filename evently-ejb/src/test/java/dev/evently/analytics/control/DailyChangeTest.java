@@ -46,6 +46,12 @@ class DailyChangeTest {
     }
 
     @Test
+    void moneyThatCameAfterABookingEndedIsNeitherASaleNorACancellation() {
+        assertThat(DailyChange.of(BOOKING_CANCELLED, booking(2, 6500, "EXPIRED"))).isEmpty();
+        assertThat(DailyChange.of(BOOKING_CANCELLED, booking(2, 6500, "CANCELLED"))).isEmpty();
+    }
+
+    @Test
     void expiriesAndWaitlistActivityAreCounted() {
         assertThat(DailyChange.of(BOOKING_EXPIRED, booking(2, 6500, null)))
                 .contains(new DailyChange(42, DAY, 0, 0, 0, 0, 1, 0, 0));
@@ -57,12 +63,13 @@ class DailyChangeTest {
 
     @Test
     void otherEventsAreNotAnalytics() {
-        assertThat(DailyChange.of(PAYMENT_REJECTED, new PaymentRejected(9, "p", 100, "SUCCEEDED", "amount-mismatch", AT)))
+        assertThat(DailyChange.of(PAYMENT_REJECTED, new PaymentRejected(9, "p", 100, "SUCCEEDED", "amount-mismatch", AT, 1L, "EUR")))
                 .isEmpty();
     }
 
     private static BookingChange booking(int seats, long totalCents, String previousStatus) {
         List<Long> seatIds = java.util.stream.LongStream.rangeClosed(1, seats).boxed().toList();
-        return new BookingChange(9, 17, 42, "CANCELLED", seatIds, totalCents, AT, false, AT, previousStatus, null);
+        return new BookingChange(9, 17, 42, "CANCELLED", seatIds, totalCents, "EUR", AT, false, AT, previousStatus, null,
+                null);
     }
 }

@@ -33,20 +33,45 @@ class MailTextsTest {
     }
 
     @Test
-    void aCancellationAfterPaymentSaysTheTicketsAreVoid() {
-        Mail paid = MailTexts.bookingCancelled(ADA, 42, GALA, List.of(new SeatLine("Floor A-1", 4500)), true, false);
-        Mail held = MailTexts.bookingCancelled(ADA, 43, GALA, List.of(new SeatLine("Floor A-2", 4500)), false, false);
+    void aCancellationAfterPaymentSaysTheTicketsAreVoidAndTheMoneyComesBack() {
+        Mail paid = MailTexts.bookingCancelled(ADA, 42, GALA, List.of(new SeatLine("Floor A-1", 4500)), "CONFIRMED",
+                null, false, 4500, "EUR");
+        Mail held = MailTexts.bookingCancelled(ADA, 43, GALA, List.of(new SeatLine("Floor A-2", 4500)), "PENDING",
+                null, false, 4500, "EUR");
 
         assertThat(paid.subject()).isEqualTo("Your booking 42 is cancelled — Harbour Gala");
-        assertThat(paid.body()).contains("tickets for these seats are no longer valid").contains("Floor A-1");
-        assertThat(held.body()).contains("These seats are released").doesNotContain("tickets");
+        assertThat(paid.body()).contains("tickets for these seats are no longer valid").contains("Floor A-1")
+                .contains("refunding what you paid, 45.00 EUR");
+        assertThat(held.body()).contains("These seats are released").doesNotContain("tickets").doesNotContain("refund");
     }
 
     @Test
     void aDeclinedWaitlistOfferIsCalledThat() {
-        Mail mail = MailTexts.bookingCancelled(ADA, 44, GALA, List.of(new SeatLine("Floor B-1", 4500)), false, true);
+        Mail mail = MailTexts.bookingCancelled(ADA, 44, GALA, List.of(new SeatLine("Floor B-1", 4500)), "PENDING",
+                null, true, 4500, "EUR");
 
         assertThat(mail.subject()).isEqualTo("You declined the waitlist offer (booking 44) — Harbour Gala");
+    }
+
+    @Test
+    void aCancelledEventAndALatePaymentSayWhy() {
+        Mail event = MailTexts.bookingCancelled(ADA, 48, GALA, List.of(new SeatLine("Floor A-1", 4500)), "CONFIRMED",
+                "event-cancelled", false, 4500, "EUR");
+        Mail late = MailTexts.bookingCancelled(ADA, 49, GALA, List.of(new SeatLine("Floor A-1", 4500)), "EXPIRED",
+                "seats-taken", false, 4500, "EUR");
+
+        assertThat(event.subject()).isEqualTo("Cancelled: Harbour Gala on Fri 5 Mar 2027, 19:30 UTC");
+        assertThat(event.body()).contains("this event has been cancelled").contains("refunding what you paid");
+        assertThat(late.subject()).isEqualTo("Your payment for booking 49 came too late — Harbour Gala");
+        assertThat(late.body()).contains("its seats were sold to someone else").contains("45.00 EUR");
+    }
+
+    @Test
+    void aRefundSaysItIsDone() {
+        Mail mail = MailTexts.bookingRefunded(ADA, 50, GALA, 9000, "EUR");
+
+        assertThat(mail.subject()).isEqualTo("Refunded: booking 50 — Harbour Gala");
+        assertThat(mail.body()).contains("90.00 EUR went back");
     }
 
     @Test
@@ -71,19 +96,8 @@ class MailTextsTest {
                 .contains("Floor A-1").contains("Floor A-2")
                 .contains("Total: 90.00")
                 .contains("pay before 1 Mar 2027, 10:15:30 UTC")
-                .contains("POST /api/bookings/47/confirm")
+                .contains("POST /api/bookings/47/payments")
                 .contains("POST /api/bookings/47/cancel");
-    }
-
-    @Test
-    void anEventCancellationListsEveryBookingOfThePerson() {
-        Mail one = MailTexts.eventCancelled(ADA, GALA, List.of(48L), List.of(new SeatLine("Floor A-1", 4500)));
-        Mail two = MailTexts.eventCancelled(ADA, GALA, List.of(48L, 49L),
-                List.of(new SeatLine("Floor A-1", 4500), new SeatLine("Floor A-2", 4500)));
-
-        assertThat(one.subject()).isEqualTo("Cancelled: Harbour Gala on Fri 5 Mar 2027, 19:30 UTC");
-        assertThat(one.body()).contains("Your booking 48 for these seats");
-        assertThat(two.body()).contains("Your bookings 48, 49 for these seats").contains("Floor A-2");
     }
 
     @Test

@@ -1,2 +1,2 @@
-/** The inbound payment queue: payment systems confirm or cancel bookings by message. */
-package dev.evently.booking.messaging;
+/** The inbound payment queue: the payment provider's reports by message, applied like its signed webhooks. */
+package dev.evently.payment.messaging;

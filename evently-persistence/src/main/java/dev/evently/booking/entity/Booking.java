@@ -72,6 +72,13 @@ public class Booking {
     @Column(name = "payment_reference", length = 100)
     private String paymentReference;
 
+    @Column(nullable = false, length = 3, updatable = false)
+    private String currency;
+
+    /** Why the booking ended when its buyer did not end it (event-cancelled, seats-taken); else null. */
+    @Column(name = "end_reason", length = 30)
+    private String endReason;
+
     /** Made by the waitlist for the next person in line; settling it settles their waitlist entry. */
     @Column(name = "waitlist_offer", nullable = false, updatable = false)
     private boolean waitlistOffer;
@@ -93,7 +100,8 @@ public class Booking {
     protected Booking() {
     }
 
-    private Booking(User user, Event event, Instant now, Instant expiresAt, String idempotencyKey, String requestHash) {
+    private Booking(User user, Event event, Instant now, Instant expiresAt, String idempotencyKey, String requestHash,
+                    String currency) {
         this.user = Objects.requireNonNull(user, "user");
         this.event = Objects.requireNonNull(event, "event");
         this.createdAt = Objects.requireNonNull(now, "now");
@@ -101,11 +109,12 @@ public class Booking {
         this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
         this.idempotencyKey = idempotencyKey;
         this.requestHash = requestHash;
+        this.currency = Objects.requireNonNull(currency, "currency");
         this.status = BookingStatus.PENDING;
     }
 
     public static Booking hold(User user, Event event, List<Seat> seats, Instant now, Instant expiresAt) {
-        return hold(user, event, seats, now, expiresAt, null, null);
+        return hold(user, event, seats, now, expiresAt, null, null, "EUR");
     }
 
     /**
@@ -113,9 +122,10 @@ public class Booking {
      * not available fails the whole booking, and the transaction rollback undoes the holds already made.
      *
      * @param requestHash hash of the request body, so a retry with the same key can be told from a reused key
+     * @param currency    what the seats' prices are in (ISO 4217)
      */
     public static Booking hold(User user, Event event, List<Seat> seats, Instant now, Instant expiresAt,
-                               String idempotencyKey, String requestHash) {
+                               String idempotencyKey, String requestHash, String currency) {
         event.requireOnSale(now);
         if (seats == null || seats.isEmpty()) {
             throw new InvalidRequestException("seatIds", "a booking needs at least one seat");
@@ -123,7 +133,7 @@ public class Booking {
         if (!expiresAt.isAfter(now)) {
             throw new IllegalArgumentException("a hold must expire in the future: " + expiresAt);
         }
-        var booking = new Booking(user, event, now, expiresAt, idempotencyKey, requestHash);
+        var booking = new Booking(user, event, now, expiresAt, idempotencyKey, requestHash, currency);
         for (Seat seat : seats) {
             seat.hold(booking);
             booking.totalCents += seat.getPriceCents();
@@ -133,13 +143,14 @@ public class Booking {
     }
 
     /** A hold the waitlist makes for the person whose turn it is, open until {@code until}. */
-    public static Booking offer(User user, Event event, List<Seat> seats, Instant now, Instant until) {
-        Booking booking = hold(user, event, seats, now, until, null, null);
+    public static Booking offer(User user, Event event, List<Seat> seats, Instant now, Instant until,
+                                String currency) {
+        Booking booking = hold(user, event, seats, now, until, null, null, currency);
         booking.waitlistOffer = true;
         return booking;
     }
 
-    /** Records the payment. The caller then books the seats and issues the tickets. */
+    /** Records the payment that confirms it. The caller then books the seats and issues the tickets. */
     public void confirm(String paymentReference, Instant now) {
         requirePending();
         if (isExpired(now)) {
@@ -149,12 +160,69 @@ public class Booking {
         this.status = BookingStatus.CONFIRMED;
     }
 
-    /** Ends a pending or confirmed booking; the caller releases its seats and voids its tickets. */
-    public void cancel() {
-        if (status != BookingStatus.PENDING && status != BookingStatus.CONFIRMED) {
+    /**
+     * Confirms a booking paid after its hold ran out, when every one of its seats is still free (or still held by
+     * it): the caller has locked them and then books them and issues the tickets.
+     */
+    public void confirmLate(String paymentReference, List<Seat> seats, Instant now) {
+        if (status != BookingStatus.EXPIRED && !(status == BookingStatus.PENDING && isExpired(now))) {
+            throw new ConflictException("booking-not-expired", "booking " + id + " is " + status);
+        }
+        if (seats.size() != seatIds.size() || !seats.stream().allMatch(seat -> seatIds.contains(seat.getId())
+                && (seat.isAvailable() || seat.belongsTo(this)))) {
+            throw new ConflictException("seats-taken", "the seats of booking " + id + " are no longer free");
+        }
+        for (Seat seat : seats) {
+            if (seat.isAvailable()) {
+                seat.hold(this);
+            }
+        }
+        this.paymentReference = paymentReference;
+        this.status = BookingStatus.CONFIRMED;
+    }
+
+    /**
+     * Ends a pending or confirmed booking; the caller releases its seats and voids its tickets. A confirmed
+     * booking was paid: its money is owed back, so it waits for its refunds (REFUND_PENDING).
+     *
+     * @param reason why, when the buyer did not end it (event-cancelled); else null
+     * @return the status it left
+     */
+    public BookingStatus cancel(String reason) {
+        if (!status.holdsSeats()) {
             throw new ConflictException("booking-not-cancellable", "booking " + id + " is already " + status);
         }
-        status = BookingStatus.CANCELLED;
+        BookingStatus before = status;
+        status = before == BookingStatus.CONFIRMED ? BookingStatus.REFUND_PENDING : BookingStatus.CANCELLED;
+        endReason = reason;
+        return before;
+    }
+
+    /**
+     * Money arrived for a booking that cannot have its seats (it expired and they were sold, or it was cancelled):
+     * it is owed back.
+     *
+     * @return the status it left
+     */
+    public BookingStatus refundLatePayment(String reason) {
+        if (status != BookingStatus.EXPIRED && status != BookingStatus.CANCELLED && status != BookingStatus.REFUNDED
+                && status != BookingStatus.REFUND_PENDING) {
+            throw new ConflictException("booking-not-ended", "booking " + id + " is " + status);
+        }
+        BookingStatus before = status;
+        status = BookingStatus.REFUND_PENDING;
+        if (endReason == null) {
+            endReason = reason;
+        }
+        return before;
+    }
+
+    /** Every refund it was owed has succeeded. */
+    public void refunded() {
+        if (status != BookingStatus.REFUND_PENDING) {
+            throw new ConflictException("booking-not-refunding", "booking " + id + " is " + status);
+        }
+        status = BookingStatus.REFUNDED;
     }
 
     /** Ends a pending booking whose hold has run out; the caller releases its seats. */
@@ -235,6 +303,14 @@ public class Booking {
 
     public String getPaymentReference() {
         return paymentReference;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public String getEndReason() {
+        return endReason;
     }
 
     public Instant getCreatedAt() {

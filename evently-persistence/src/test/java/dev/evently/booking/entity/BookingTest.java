@@ -27,7 +27,7 @@ class BookingTest {
     void holdTwoSeats() {
         seats = Fixtures.seatsOfPublishedEvent();
         event = seats.get(0).getEvent();
-        booking = Booking.hold(Fixtures.user(), event, seats.subList(0, 2), NOW, HOLD_UNTIL, "key-1", "hash-1");
+        booking = Booking.hold(Fixtures.user(), event, seats.subList(0, 2), NOW, HOLD_UNTIL, "key-1", "hash-1", "EUR");
     }
 
     @Test
@@ -45,7 +45,7 @@ class BookingTest {
 
     @Test
     void aWaitlistOfferIsAHoldMarkedAsAnOffer() {
-        Booking offer = Booking.offer(Fixtures.user(), event, seats.subList(2, 3), NOW, HOLD_UNTIL);
+        Booking offer = Booking.offer(Fixtures.user(), event, seats.subList(2, 3), NOW, HOLD_UNTIL, "EUR");
 
         assertThat(offer.isWaitlistOffer()).isTrue();
         assertThat(offer.getStatus()).isEqualTo(BookingStatus.PENDING);
@@ -97,16 +97,48 @@ class BookingTest {
     }
 
     @Test
-    void pendingAndConfirmedBookingsCanBeCancelledOnce() {
-        booking.cancel();
+    void pendingAndConfirmedBookingsCanBeCancelledOnceAndAPaidOneOwesItsMoneyBack() {
+        assertThat(booking.cancel(null)).isEqualTo(BookingStatus.PENDING);
         assertThat(booking.getStatus()).isEqualTo(BookingStatus.CANCELLED);
-        assertThatThrownBy(booking::cancel)
+        assertThatThrownBy(() -> booking.cancel(null))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.type()).isEqualTo("booking-not-cancellable"));
 
         Booking paid = Booking.hold(Fixtures.user(), event, List.of(seats.get(3)), NOW, HOLD_UNTIL);
         paid.confirm("pay-1", NOW);
-        paid.cancel();
-        assertThat(paid.getStatus()).isEqualTo(BookingStatus.CANCELLED);
+        assertThat(paid.cancel("event-cancelled")).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(paid.getStatus()).isEqualTo(BookingStatus.REFUND_PENDING);
+        assertThat(paid.getEndReason()).isEqualTo("event-cancelled");
+        paid.refunded();
+        assertThat(paid.getStatus()).isEqualTo(BookingStatus.REFUNDED);
+        assertThatThrownBy(paid::refunded).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void paidAfterItsHoldRanOutABookingIsConfirmedWhenItsSeatsAreStillFree() {
+        Booking late = Booking.hold(Fixtures.user(), event, List.of(seats.get(3)), NOW, HOLD_UNTIL);
+        late.expire(HOLD_UNTIL);
+        seats.get(3).release();
+
+        late.confirmLate("pay-9", List.of(seats.get(3)), HOLD_UNTIL.plusSeconds(60));
+
+        assertThat(late.getStatus()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(seats.get(3).getStatus()).isEqualTo(SeatStatus.HELD);
+        assertThat(seats.get(3).getBooking()).isSameAs(late);
+    }
+
+    @Test
+    void paidAfterItsHoldRanOutWithItsSeatsTakenABookingOwesTheMoneyBack() {
+        Booking late = Booking.hold(Fixtures.user(), event, List.of(seats.get(3)), NOW, HOLD_UNTIL);
+        late.expire(HOLD_UNTIL);
+        seats.get(3).release();
+        Booking.hold(Fixtures.user(), event, List.of(seats.get(3)), HOLD_UNTIL, HOLD_UNTIL.plusSeconds(600));
+
+        assertThatThrownBy(() -> late.confirmLate("pay-9", List.of(seats.get(3)), HOLD_UNTIL.plusSeconds(60)))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.type()).isEqualTo("seats-taken"));
+        assertThat(late.refundLatePayment("seats-taken")).isEqualTo(BookingStatus.EXPIRED);
+        assertThat(late.getStatus()).isEqualTo(BookingStatus.REFUND_PENDING);
+        assertThat(late.getEndReason()).isEqualTo("seats-taken");
+        assertThatThrownBy(() -> booking.refundLatePayment("seats-taken")).isInstanceOf(ConflictException.class);
     }
 
     @Test
@@ -119,7 +151,7 @@ class BookingTest {
 
         assertThat(booking.getStatus()).isEqualTo(BookingStatus.EXPIRED);
         assertThatThrownBy(() -> booking.expire(HOLD_UNTIL)).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(booking::cancel).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> booking.cancel(null)).isInstanceOf(ConflictException.class);
     }
 
     @Test

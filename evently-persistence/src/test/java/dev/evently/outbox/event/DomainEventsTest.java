@@ -34,25 +34,31 @@ class DomainEventsTest {
 
     @Test
     void aBookingChangeIsPublishedWithItsFieldsInOrderAndWithoutAbsentOnes() {
-        var held = new BookingChange(9001, 17, 42, "PENDING", List.of(1017L, 1018L), 9000, LATER, false, AT, null, null);
+        var held = new BookingChange(9001, 17, 42, "PENDING", List.of(1017L, 1018L), 9000, "EUR", LATER, false, AT,
+                null, null, null);
         assertThat(BOOKING_CONFIRMED.toJson(held)).isEqualTo("{\"bookingId\":9001,\"userId\":17,\"eventId\":42,"
-                + "\"status\":\"PENDING\",\"seatIds\":[1017,1018],\"totalCents\":9000,"
+                + "\"status\":\"PENDING\",\"seatIds\":[1017,1018],\"totalCents\":9000,\"currency\":\"EUR\","
                 + "\"expiresAt\":\"2026-11-24T07:15:57.354Z\",\"waitlistOffer\":false,\"at\":\"2026-11-24T07:05:57.354Z\"}");
-        var cancelled = new BookingChange(9001, 17, 42, "CANCELLED", List.of(1017L), 9000, LATER, true, AT,
-                "CONFIRMED", "pay_8f2a91");
+        var cancelled = new BookingChange(9001, 17, 42, "REFUND_PENDING", List.of(1017L), 9000, "EUR", LATER, true, AT,
+                "CONFIRMED", "pay_8f2a91", "event-cancelled");
         assertThat(BOOKING_CANCELLED.toJson(cancelled))
                 .endsWith("\"waitlistOffer\":true,\"at\":\"2026-11-24T07:05:57.354Z\",\"previousStatus\":\"CONFIRMED\","
-                        + "\"paymentReference\":\"pay_8f2a91\"}");
+                        + "\"paymentReference\":\"pay_8f2a91\",\"reason\":\"event-cancelled\"}");
     }
 
     @Test
     void everyPayloadReadsBackAsItWasWritten() {
-        roundTrip(BOOKING_CONFIRMED, new BookingChange(1, 2, 3, "CONFIRMED", List.of(4L), 500, LATER, false, AT, null, "p"));
+        roundTrip(BOOKING_CONFIRMED, new BookingChange(1, 2, 3, "CONFIRMED", List.of(4L), 500, "EUR", LATER, false, AT,
+                null, "p", null));
         roundTrip(SEATS_RELEASED, new SeatsReleased(3, 1, List.of(4L, 5L)));
         roundTrip(EVENT_CHANGED, new EventChange(3, "Jazz", "Harbour Hall", LATER, "PUBLISHED", 2));
         roundTrip(WAITLIST_JOINED, new WaitlistJoined(7, 2, 3, 2, AT));
         roundTrip(WAITLIST_OFFERED, new WaitlistOffered(7, 2, 3, 1, List.of(4L, 5L), 1000, LATER, AT));
-        roundTrip(PAYMENT_REJECTED, new PaymentRejected(1, "pay_1", 500, "SUCCEEDED", "amount-mismatch", AT));
+        roundTrip(PAYMENT_REJECTED, new PaymentRejected(1, "pay_1", 500, "SUCCEEDED", "amount-mismatch", AT, 7L, "EUR"));
+        roundTrip(DomainEvents.PAYMENT_SUCCEEDED, new DomainEvents.PaymentChange(7, 1, 2, 3, "SUCCEEDED", "PROVIDER", 500,
+                "EUR", "pay_1", AT));
+        roundTrip(DomainEvents.REFUND_SUCCEEDED, new DomainEvents.RefundChange(8, 7, 1, 2, 3, "SUCCEEDED", 500, "EUR",
+                "cancelled", "re_1", AT));
     }
 
     @Test
@@ -66,7 +72,7 @@ class DomainEventsTest {
 
     @Test
     void typesAreFoundByTheirPublishedName() {
-        assertThat(DomainEvents.all()).hasSize(11).allSatisfy(type ->
+        assertThat(DomainEvents.all()).hasSize(17).allSatisfy(type ->
                 assertThat(DomainEvents.named(type.name())).containsSame(type));
         assertThat(DomainEvents.named("waitlist.left")).isEmpty();
     }

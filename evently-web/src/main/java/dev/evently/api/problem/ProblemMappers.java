@@ -49,9 +49,13 @@ public final class ProblemMappers {
     static Response business(BusinessException e) {
         Response response = Problem.of(e.type(), title(e.status()), e.status(), e.getMessage()).with(e.details())
                 .toResponse();
-        // every 401 names the scheme that would succeed (RFC 9110 section 11.6.1)
-        return e.status() == 401 ? Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE,
-                ErrorPages.BEARER_CHALLENGE).build() : response;
+        // every 401 names the scheme that would succeed (RFC 9110 section 11.6.1); a 503 says when to try again
+        if (e.status() == 401) {
+            return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, ErrorPages.BEARER_CHALLENGE)
+                    .build();
+        }
+        return e.status() == 503 ? Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, "5").build()
+                : response;
     }
 
     static String title(int status) {

@@ -33,14 +33,6 @@ public final class BookingRequests {
         }
     }
 
-    @Schema(name = "Payment", description = "Proof of payment from the payment provider")
-    public record Payment(@NotBlank @Size(max = 100) @Schema(example = "pay_8f2a91") String paymentReference) {
-
-        public Payment(String paymentReference) {
-            this.paymentReference = paymentReference;
-        }
-    }
-
     @Schema(name = "CheckIn", description = "The code read from a ticket's QR")
     public record CheckIn(@NotBlank @Size(max = 200) String code) {
 

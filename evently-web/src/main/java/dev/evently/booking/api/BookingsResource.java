@@ -26,14 +26,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.evently.booking.api.BookingRequests.NewBooking;
-import dev.evently.booking.api.BookingRequests.Payment;
 import dev.evently.booking.boundary.BookingPage;
 import dev.evently.booking.boundary.BookingView;
 import dev.evently.booking.boundary.Bookings;
+import dev.evently.booking.boundary.Cancellations;
 import dev.evently.platform.errors.InvalidRequestException;
 import dev.evently.api.problem.QueryParameters;
 import dev.evently.api.security.Caller;
 import dev.evently.api.security.Roles;
+import dev.evently.payment.boundary.Payments;
 
 /**
  * One instance for all requests (the caller is request-scoped behind its proxy): a rush creates nothing per
@@ -52,6 +53,12 @@ public class BookingsResource {
 
     @Inject
     Bookings bookings;
+
+    @Inject
+    Cancellations cancellations;
+
+    @Inject
+    Payments payments;
 
     @Inject
     Caller caller;
@@ -96,38 +103,27 @@ public class BookingsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One of the caller's bookings (any booking for an admin)")
+    @Operation(summary = "One of the caller's bookings (any booking for an admin), with its payments")
     @APIResponse(responseCode = "200", description = "The booking", content = @Content(schema = @Schema(ref = "Booking")))
     @APIResponse(responseCode = "404", description = "No such booking of the caller",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public BookingView get(@PathParam("id") long id) {
-        return bookings.get(caller.userId(), caller.isAdmin(), id);
-    }
-
-    @POST
-    @Path("{id}/confirm")
-    @Operation(summary = "Confirm with a payment: seats become BOOKED and tickets are issued",
-            description = "Repeating a confirmation with the same paymentReference returns the booking unchanged.")
-    @APIResponse(responseCode = "200", description = "Confirmed", content = @Content(schema = @Schema(ref = "Booking")))
-    @APIResponse(responseCode = "404", description = "No such booking of the caller",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = "Expired, cancelled or already confirmed otherwise, or "
-            + "seats-busy (the booking is being expired or changed right now)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public BookingView confirm(@PathParam("id") long id, @NotNull @Valid Payment payment) {
-        return bookings.confirm(caller.userId(), caller.isAdmin(), id, payment.paymentReference());
+        return bookings.get(caller.userId(), caller.isAdmin(), id).withPayments(payments.linesOf(id));
     }
 
     @POST
     @Path("{id}/cancel")
-    @Operation(summary = "Cancel: seats go back on sale, tickets are voided")
+    @Operation(summary = "Cancel: seats go back on sale, tickets are voided, a paid booking is refunded",
+            description = "A paid booking becomes REFUND_PENDING, then REFUNDED once the provider confirms the refund. "
+                    + "Its buyer may cancel it until the cancel deadline (EVENTLY_CANCEL_DEADLINE, 48 h) before the "
+                    + "event starts, an admin until the event ends; nobody once a ticket was used at the door.")
     @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(ref = "Booking")))
     @APIResponse(responseCode = "404", description = "No such booking of the caller",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "409", description = "Already cancelled or expired, or seats-busy (the booking is "
-            + "being expired or changed right now)",
+    @APIResponse(responseCode = "409", description = "Already ended (booking-not-cancellable), cancel-deadline-passed, "
+            + "event-ended, ticket-checked-in, or seats-busy (the booking is being expired or changed right now)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public BookingView cancel(@PathParam("id") long id) {
-        return bookings.cancel(caller.userId(), caller.isAdmin(), id);
+        return cancellations.cancel(caller.userId(), caller.isAdmin(), id);
     }
 }

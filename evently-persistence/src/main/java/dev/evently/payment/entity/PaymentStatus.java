@@ -1,0 +1,7 @@
+package dev.evently.payment.entity;
+
+public enum PaymentStatus {
+    PENDING,
+    SUCCEEDED,
+    FAILED
+}
