@@ -7,9 +7,19 @@ evently_die() { echo "evently: $*" >&2; exit 1; }
 
 # Secrets the application reads through MicroProfile Config or the boot commands use.
 for evently_var in EVENTLY_DB_PASSWORD EVENTLY_BROKER_PASSWORD EVENTLY_ADMIN_PASSWORD EVENTLY_TICKET_SECRET \
-        EVENTLY_PAYMENTS_API_KEY EVENTLY_PAYMENTS_WEBHOOK_SECRET; do
+        EVENTLY_PAYMENTS_API_KEY EVENTLY_PAYMENTS_WEBHOOK_SECRET EVENTLY_PAYARA_ADMIN_PASSWORD; do
     [ -n "${!evently_var:-}" ] || evently_die "$evently_var is empty; set it (docker/README.md, Secrets)"
 done
+
+# The image's domain comes with the admin password 'admin' (in $PASSWORD_FILE, which its start script uses):
+# replaced by the secret while the domain is stopped, on every start (the same password again is no change).
+evently_pw="$(mktemp)"
+printf 'AS_ADMIN_PASSWORD=%s\nAS_ADMIN_NEWPASSWORD=%s\n' "$(sed -n 's/^AS_ADMIN_PASSWORD=//p' "$PASSWORD_FILE")" \
+    "$EVENTLY_PAYARA_ADMIN_PASSWORD" > "$evently_pw"
+"$PAYARA_DIR/bin/asadmin" --user "$ADMIN_USER" --passwordfile "$evently_pw" change-admin-password \
+    --domain_name "$DOMAIN_NAME" >/dev/null || { rm -f "$evently_pw"; evently_die "could not set the Payara admin password"; }
+printf 'AS_ADMIN_PASSWORD=%s\n' "$EVENTLY_PAYARA_ADMIN_PASSWORD" > "$PASSWORD_FILE"
+rm -f "$evently_pw"
 
 # Values spliced into asadmin --property lists: ':' separates properties and '=' splits them (as in
 # asadmin_escape in server-config/scripts/payara.sh); spaces, quotes and '$' would break the boot-command line itself.
@@ -32,5 +42,5 @@ for evently_key in "${EVENTLY_JWT_PRIVATE_KEY_LOCATION:-}" "${MP_JWT_VERIFY_PUBL
     [ -r "$evently_key" ] || evently_die "cannot read JWT key '$evently_key' as uid $(id -u); mount the keys (docker/README.md, JWT keys)"
 done
 
-unset evently_var evently_val evently_key
+unset evently_var evently_val evently_key evently_pw
 echo "evently: configuration checked"

@@ -79,7 +79,7 @@ load_secrets() {
         (umask 077; echo "# Generated on first run for local development. Never commit; delete to regenerate." > "$file")
     fi
     # each secret once; one that a newer version needs is added to an older file
-    for name in ADMIN_PASSWORD:18 DB_PASSWORD:24 BROKER_PASSWORD:24 TICKET_SECRET:32 PAYMENTS_API_KEY:32 \
+    for name in ADMIN_PASSWORD:18 PAYARA_ADMIN_PASSWORD:24 DB_PASSWORD:24 BROKER_PASSWORD:24 TICKET_SECRET:32 PAYMENTS_API_KEY:32 \
                 PAYMENTS_WEBHOOK_SECRET:32; do
         length="${name#*:}"; name="EVENTLY_GENERATED_${name%%:*}"
         grep -q "^$name=" "$file" || echo "$name=$(tools secret "$length")" >> "$file"

@@ -19,6 +19,12 @@ payara_env() {
         ADMIN_PORT="${EVENTLY_ADMIN_PORT:-4848}"
     fi
     BASE_URL="http://127.0.0.1:$HTTP_PORT"
+    # Only the API listens beyond loopback, and only when asked to (the admin listener and JMX never do).
+    HTTP_ADDRESS="${EVENTLY_HTTP_ADDRESS:-127.0.0.1}"
+    # Every asadmin command authenticates as admin with the generated password (asadmin reads AS_ADMIN_*).
+    export EVENTLY_PAYARA_ADMIN_PASSWORD="${EVENTLY_PAYARA_ADMIN_PASSWORD:-$EVENTLY_GENERATED_PAYARA_ADMIN_PASSWORD}"
+    export AS_ADMIN_USER=admin AS_ADMIN_PASSWORDFILE="$DRUN/admin-password"
+    (umask 077; printf 'AS_ADMIN_PASSWORD=%s\n' "$EVENTLY_PAYARA_ADMIN_PASSWORD" > "$AS_ADMIN_PASSWORDFILE")
 }
 
 payara_provision() {
@@ -63,10 +69,12 @@ EVENTLY_SMTP_HOST=$(asadmin_escape "$SMTP_HOST")
 EVENTLY_SMTP_PORT=$SMTP_PORT
 EVENTLY_SMTP_USER=$(asadmin_escape "${EVENTLY_SMTP_USER:-evently}")
 EVENTLY_MAIL_FROM=${EVENTLY_MAIL_FROM:-tickets@evently.local}
+EVENTLY_HTTP_ADDRESS=$HTTP_ADDRESS
 VALUES
     local left; left="$(grep -v '^[[:space:]]*#' <<<"$text" | grep -o '\${ENV=[A-Za-z0-9_]*}' | sort -u | tr '\n' ' ' || true)"
     [ -z "$left" ] || die "server-config/domain/evently.asadmin names values the script does not set: $left"
-    printf '%s\n# rar %s\n# ports %s %s %s\n' "${text//\\/\\\\}" "$(cksum < "$RAR")" "$HTTP_PORT" "$ADMIN_PORT" "$PORT_BASE"
+    printf '%s\n# rar %s\n# ports %s %s %s\n# admin %s\n' "${text//\\/\\\\}" "$(cksum < "$RAR")" "$HTTP_PORT" "$ADMIN_PORT" \
+        "$PORT_BASE" "$(printf '%s' "$EVENTLY_PAYARA_ADMIN_PASSWORD" | cksum)"
 }
 
 domain_running() { "$ASADMIN" list-domains --domaindir "$DOMAINS" 2>/dev/null | grep -q "^${1:-$DOMAIN} running"; }
@@ -74,7 +82,7 @@ running_domains() { "$ASADMIN" list-domains --domaindir "$DOMAINS" 2>/dev/null |
 
 # Application settings the server reads from its environment only when it starts. A domain running with
 # other values is restarted, so that what the caller asked for is what runs (./evently test shortens holds).
-APP_SETTINGS=(EVENTLY_BOOKING_HOLD_TIME EVENTLY_WAITLIST_OFFER_TIME)
+APP_SETTINGS=(EVENTLY_BOOKING_HOLD_TIME EVENTLY_WAITLIST_OFFER_TIME EVENTLY_HTTP_TRUSTED_PROXIES)
 app_settings() { local name; for name in "${APP_SETTINGS[@]}"; do printf '%s=%s\n' "$name" "${!name:-}"; done; }
 app_settings_changed() {
     local file="$DRUN/app-settings"
@@ -93,10 +101,11 @@ payara_configure() {
     fi
     local ports=(--adminport "$ADMIN_PORT" --instanceport "$HTTP_PORT")
     [ -z "$PORT_BASE" ] || ports=(--portbase "$PORT_BASE")
-    "$ASADMIN" create-domain --nopassword --domaindir "$DOMAINS" "${ports[@]}" \
+    "$ASADMIN" create-domain --domaindir "$DOMAINS" "${ports[@]}" \
         "$DOMAIN" >"$DRUN/create-domain.log" 2>&1 \
         || { cat "$DRUN/create-domain.log"; die "create-domain failed"; }
     cp "$DIST/postgresql.jar" "$DOMAINS/$DOMAIN/lib/"
+    rm -f "$DOMAINS/$DOMAIN/docroot/index.html"  # the product's welcome page
     info "starting the domain to apply server-config/domain/evently.asadmin"
     "$ASADMIN" start-domain --domaindir "$DOMAINS" "$DOMAIN" >"$DRUN/start-domain.log" 2>&1 \
         || { cat "$DRUN/start-domain.log"; die "start-domain failed"; }

@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # PostgreSQL: a configured server (EVENTLY_DB_URL), else an embedded PostgreSQL 17 from the zonky binaries jar,
-# its cluster under .evently/ on 127.0.0.1 only. Sourced by ./evently.
+# its cluster under .evently/ on 127.0.0.1 only, every connection with the generated password (over TCP and over
+# the socket in a directory only its owner can enter). Sourced by ./evently.
 
 postgres_env() {
     PG_BASE="$(pg_base)"
@@ -58,14 +59,19 @@ postgres_start() {
         (umask 077; printf '%s\n' "$DB_PASSWORD" > "$pw")
         [ "$(id -u)" -ne 0 ] || chown nobody "$pw"
         pg_as "$bin/initdb" -D "$base/data" -U "$DB_USER" --pwfile="$pw" -E UTF8 --locale=C \
-            --auth-host=scram-sha-256 --auth-local=trust >"$base/initdb.log" 2>&1 \
+            --auth=scram-sha-256 >"$base/initdb.log" 2>&1 \
             || { cat "$base/initdb.log"; die "initdb failed"; }
         rm -f "$pw"
         echo "CREATE DATABASE $DB_NAME OWNER $DB_USER" | pg_as "$bin/postgres" --single -D "$base/data" postgres \
             >>"$base/initdb.log" 2>&1 || { cat "$base/initdb.log"; die "creating database $DB_NAME failed"; }
     fi
+    # a password for every connection, also in clusters made before this rule (initdb above writes the same)
+    printf '%s\n' 'local all all scram-sha-256' 'host all all 127.0.0.1/32 scram-sha-256' \
+        'host all all ::1/128 scram-sha-256' > "$base/data/pg_hba.conf"
+    [ "$(id -u)" -ne 0 ] || chown nobody "$base/data/pg_hba.conf"
+    chmod 700 "$base"
     pg_as "$bin/pg_ctl" -D "$base/data" -l "$base/postgres.log" -w -t 60 \
-        -o "-p $DB_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$base -c max_connections=200" \
+        -o "-p $DB_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$base -c unix_socket_permissions=0700 -c max_connections=200" \
         start >/dev/null || { tail -20 "$base/postgres.log"; die "PostgreSQL did not start"; }
     STARTED+=(postgres)
 }

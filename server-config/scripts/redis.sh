@@ -1,6 +1,10 @@
 # shellcheck shell=bash
 # Redis: a configured server (EVENTLY_REDIS_URL), else an embedded redis-server from the embedded-redis jar on
-# 127.0.0.1, keeping nothing on disk. Sourced by ./evently.
+# 127.0.0.1, keeping nothing on disk, its memory bounded. Sourced by ./evently.
+#
+# noeviction: full memory refuses writes instead of dropping keys, and a dropped seat lock or limiter counter
+# would be worse than a refused cache write (the application reads around a cache that fails). Every key the
+# application writes has a time to live, so memory stays far below the bound in normal use.
 
 redis_env() {
     if [ -n "${EVENTLY_REDIS_URL:-}" ]; then
@@ -26,6 +30,7 @@ redis_start() {
         (cd "$dir" && jar xf "$DIST/embedded-redis.jar" "$entry" && mv "$entry" redis-server && chmod +x redis-server)
     fi
     "$dir/redis-server" --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
+        --maxmemory "${EVENTLY_EMBEDDED_REDIS_MAXMEMORY:-256mb}" --maxmemory-policy noeviction \
         --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" --dir "$dir"
     wait_port 127.0.0.1 "$REDIS_PORT" 20 Redis
     STARTED+=(redis)
