@@ -1,5 +1,6 @@
 package dev.evently.catalog.control;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,8 +23,10 @@ import dev.evently.platform.control.RedisConnection;
  * The generations of the catalogue in Redis — one for the event list, one per event — that a committed change
  * bumps, so that an entry cached under an older generation is never read again. Generations start at a random
  * number when Redis has none (a restarted Redis forgot them), so a generation seen before a restart is never
- * seen again after it. A change that cannot reach Redis (it is away) stays pending and is bumped by the first
- * call that can: an entry cached before an outage cannot outlive a change made during it.
+ * seen again after it. For the same reason a generation may be dropped at any time: each lives a day after it
+ * was made ({@link #LIFE}), and the one an unknown event id made is dropped at once ({@link #forgetEvent}), so
+ * ids that name nothing leave nothing behind. A change that cannot reach Redis (it is away) stays pending and is
+ * bumped by the first call that can: an entry cached before an outage cannot outlive a change made during it.
  * <p>
  * Also counts this instance's own committed changes, of events and of the list: an in-memory entry loaded
  * before one of them is checked with Redis again ({@link NearEntries}).
@@ -34,15 +37,20 @@ public class CacheGenerations {
     static final String PREFIX = "evently:catalog:";
     private static final String LIST_GENERATION = PREFIX + "list:generation";
 
-    /** Sets a missing generation to the random start given, then returns the generation. */
+    /** How long a generation lives after it was made; longer than any entry made under it. */
+    private static final Duration LIFE = Duration.ofDays(1);
+
+    /** Returns the generation, made with the random start and life given when Redis has none. */
     private static final String GENERATION = """
-            redis.call('set', KEYS[1], ARGV[1], 'NX')
-            return tonumber(redis.call('get', KEYS[1]))""";
+            local generation = redis.call('get', KEYS[1])
+            if generation then return tonumber(generation) end
+            redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            return tonumber(ARGV[1])""";
     /** Bumps generations, each starting at random when Redis has none: one round trip for a change. */
     private static final String BUMP = """
             for _, key in ipairs(KEYS) do
                 if redis.call('exists', key) == 0 then
-                    redis.call('set', key, ARGV[1])
+                    redis.call('set', key, ARGV[1], 'PX', ARGV[2])
                 else
                     redis.call('incr', key)
                 end
@@ -116,7 +124,7 @@ public class CacheGenerations {
             }
             if (!keys.isEmpty()) {
                 redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, BUMP, RScript.ReturnType.INTEGER,
-                        new ArrayList<>(keys), randomStart());
+                        new ArrayList<>(keys), randomStart(), LIFE.toMillis());
             }
             pendingEvents.removeAll(changed);
         } catch (RuntimeException e) {
@@ -127,9 +135,14 @@ public class CacheGenerations {
         }
     }
 
+    /** Drops the generation an event id made that turned out to name no public event. */
+    void forgetEvent(long eventId) {
+        pauseOnFailure(redis.getBucket(eventKey(eventId), StringCodec.INSTANCE).unlinkAsync());
+    }
+
     private long generation(String key) {
         return redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, GENERATION,
-                RScript.ReturnType.INTEGER, List.of(key), randomStart());
+                RScript.ReturnType.INTEGER, List.of(key), randomStart(), LIFE.toMillis());
     }
 
     /** Far from any generation a forgotten counter reached, and far from overflowing. */

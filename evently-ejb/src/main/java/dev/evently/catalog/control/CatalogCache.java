@@ -95,18 +95,18 @@ public class CatalogCache {
         String key = query.key();
         return cached(lists, "list:" + key, () -> PREFIX + "list:" + generations.ofList() + ":"
                         + Hashes.sha256Hex(key).substring(0, 32),
-                listTtl.compareTo(listLag) < 0 ? listTtl : listLag, () -> CachedJson.of(load.get()));
+                listTtl.compareTo(listLag) < 0 ? listTtl : listLag, () -> CachedJson.of(load.get()), () -> { });
     }
 
     public CachedJson eventDetails(long eventId, Supplier<String> load) {
         return cached(events, "details:" + eventId, eventKey(eventId, "details", () -> generations.ofEvent(eventId)),
-                detailsTtl, () -> CachedJson.of(load.get()));
+                detailsTtl, () -> CachedJson.of(load.get()), () -> generations.forgetEvent(eventId));
     }
 
     /** @param load the seat map as UTF-8 JSON, empty when there is none */
     public CachedJson seatMap(long eventId, Supplier<byte[]> load) {
         return cached(events, "seats:" + eventId, eventKey(eventId, "seats", () -> generations.ofEvent(eventId)),
-                seatMapTtl, () -> CachedJson.of(load.get()));
+                seatMapTtl, () -> CachedJson.of(load.get()), () -> generations.forgetEvent(eventId));
     }
 
     /** An admin's change shows everywhere, the list included, once it has committed. */
@@ -123,7 +123,12 @@ public class CatalogCache {
         return () -> PREFIX + "event:" + eventId + ":" + generation.getAsLong() + ":" + entry;
     }
 
-    private CachedJson cached(Kind kind, String slot, Supplier<String> key, Duration ttl, Supplier<CachedJson> load) {
+    /**
+     * @param nothing what to do when the load finds nothing (an id that names no public event): such an answer is
+     *                kept neither in Redis nor in memory, so that made-up ids leave nothing behind
+     */
+    private CachedJson cached(Kind kind, String slot, Supplier<String> key, Duration ttl, Supplier<CachedJson> load,
+                              Runnable nothing) {
         if (!generations.usable()) {
             return load.get();
         }
@@ -158,9 +163,13 @@ public class CatalogCache {
         }
         try {
             CachedJson json = fromRedisOrLoad(name, ttl, load);
-            String replaced = near.remember(slot, new Near(name, json, changesBefore, now, now));
+            String replaced = json.isEmpty() ? near.drop(slot)
+                    : near.remember(slot, new Near(name, json, changesBefore, now, now));
             if (replaced != null) {
                 forget(replaced);
+            }
+            if (json.isEmpty()) {
+                nothing.run();
             }
             mine.complete(json);
             return json;
@@ -186,6 +195,9 @@ public class CatalogCache {
             return stored;
         }
         CachedJson fresh = load.get();
+        if (fresh.isEmpty()) {
+            return fresh;
+        }
         // no waiting for Redis to take a copy the next change may make useless
         CompletableFuture<Void> store = bucket.setAsync(fresh.stored(), ttl).toCompletableFuture();
         storing.put(name, store);

@@ -12,12 +12,14 @@ import dev.evently.catalog.boundary.CachedJson;
  * map), each with the full key it was loaded under (generation included). An entry is served without asking
  * Redis for {@code revalidate} after Redis last confirmed its generation, unless this instance committed a
  * change since it was loaded: an instance sees its own changes at once, the others' within that time.
- * Bounded in bytes: past the limit the entries start afresh.
+ * Bounded in bytes and in entries (distinct list queries are many small ones): past either limit the entries
+ * start afresh.
  */
 final class NearEntries {
 
-    /** The in-memory entries stop growing at this many bytes; then they start afresh. */
+    /** The in-memory entries stop growing at this many bytes or entries; then they start afresh. */
     private static final long LIMIT_BYTES = 64L * 1024 * 1024;
+    static final int LIMIT_ENTRIES = 10_000;
 
     /** How a kind of entry goes stale: the count of local changes it follows, and the longest it may live (or null). */
     record Kind(AtomicLong changes, Duration maxAge) {
@@ -36,6 +38,8 @@ final class NearEntries {
 
     private final Map<String, Near> entries = new ConcurrentHashMap<>();
     private final long revalidateNanos;
+    /** The bytes of the entries' bodies; changed only with the entries, under this object's lock. */
+    private long bytes;
 
     NearEntries(Duration revalidate) {
         this.revalidateNanos = revalidate.toNanos();
@@ -56,18 +60,31 @@ final class NearEntries {
     }
 
     /** Keeps the entry for its slot; returns the full key of an entry it replaced under another key, or null. */
-    String remember(String slot, Near entry) {
+    synchronized String remember(String slot, Near entry) {
         Near previous = entries.get(slot);
-        if (previous == null || previous.json() != entry.json()) {
-            long bytes = entry.json().body().length;
-            for (Near other : entries.values()) {
-                bytes += other.json().body().length;
-            }
-            if (bytes > LIMIT_BYTES) {
-                entries.clear();
-            }
+        long grows = entry.json().body().length - (previous == null ? 0 : previous.json().body().length);
+        if ((previous == null && entries.size() >= LIMIT_ENTRIES) || bytes + grows > LIMIT_BYTES) {
+            entries.clear();
+            bytes = 0;
+            previous = null;
+            grows = entry.json().body().length;
         }
-        Near replaced = entries.put(slot, entry);
-        return replaced != null && !replaced.name().equals(entry.name()) ? replaced.name() : null;
+        entries.put(slot, entry);
+        bytes += grows;
+        return previous != null && !previous.name().equals(entry.name()) ? previous.name() : null;
+    }
+
+    /** Forgets the slot's entry; returns its full key, or null. */
+    synchronized String drop(String slot) {
+        Near previous = entries.remove(slot);
+        if (previous == null) {
+            return null;
+        }
+        bytes -= previous.json().body().length;
+        return previous.name();
+    }
+
+    int size() {
+        return entries.size();
     }
 }
