@@ -58,6 +58,9 @@ stack_test() {
     # from the system property evently.booking.hold-time; EVENTLY_TEST_HOLD_TIME sets another.
     export EVENTLY_BOOKING_HOLD_TIME="${EVENTLY_TEST_HOLD_TIME:-PT10S}"
     export EVENTLY_WAITLIST_OFFER_TIME="${EVENTLY_TEST_OFFER_TIME:-PT10S}"
+    # The tests stand for clients all over the internet behind a proxy on 127.0.0.1: its X-Forwarded-For names
+    # the client whose address the per-address limits count (the limits themselves keep their defaults).
+    export EVENTLY_HTTP_TRUSTED_PROXIES=127.0.0.1
     step "Build and unit tests"
     mvn -B -ntp install "$@" || die "build or unit tests failed"
     trap 'second_instance_stop; stack_stop' EXIT
@@ -83,6 +86,7 @@ stack_test() {
     step "System tests (HTTP against the running stack)"
     mvn -B -ntp -pl evently-system-tests verify -DskipITs=false -Devently.compose.required="$compose_required" \
         -Devently.browser.required="$browser_required" -Devently.domain-dir="$DOMAINS/$DOMAIN" \
+        -Devently.admin-port="$ADMIN_PORT" -Devently.redis-url="$REDIS_URL" \
         -Devently.base-url="$BASE_URL" -Devently.second-base-url="$SECOND_BASE_URL" \
         -Devently.booking.hold-time="$EVENTLY_BOOKING_HOLD_TIME" -Devently.redis-embedded="$REDIS_EMBEDDED" \
         -Devently.waitlist.offer-time="$EVENTLY_WAITLIST_OFFER_TIME" -Devently.mail-api-url="$MAIL_API_URL" "$@" \

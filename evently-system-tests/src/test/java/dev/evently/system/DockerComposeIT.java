@@ -56,6 +56,24 @@ class DockerComposeIT {
         assertThat(Files.exists(Stack.HOME.resolve("docker/Dockerfile"))).isTrue();
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void onlyTheApiIsPublishedAndRedisWantsAPassword() throws IOException {
+        Map<String, Object> compose;
+        try (Reader reader = Files.newBufferedReader(COMPOSE)) {
+            compose = new Yaml().load(reader);
+        }
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+
+        services.forEach((name, service) -> assertThat(service.containsKey("ports"))
+                .as("%s publishes ports", name).isEqualTo(name.equals("evently")));
+        assertThat((List<String>) services.get("evently").get("ports")).containsExactly("${EVENTLY_HTTP_PORT:-8080}:8080");
+        assertThat(String.valueOf(services.get("redis").get("command")))
+                .contains("--requirepass", "--maxmemory-policy noeviction");
+        assertThat(String.valueOf(((Map<String, Object>) services.get("evently").get("environment"))
+                .get("EVENTLY_REDIS_ADDRESS"))).contains("${EVENTLY_REDIS_PASSWORD");
+    }
+
     /** Compose v2 as a docker plugin where it is installed, else the standalone docker-compose. */
     private static List<String> composeCommand() throws InterruptedException {
         for (List<String> candidate : List.of(List.of("docker", "compose"), List.of("docker-compose"))) {

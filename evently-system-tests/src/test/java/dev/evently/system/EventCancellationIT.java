@@ -2,8 +2,6 @@ package dev.evently.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,8 +26,6 @@ class EventCancellationIT {
 
     static final int BOOKINGS = 2_000;
     static final int BUYERS = 200;
-    /** The first server's domain (./evently test passes it): its pid file is how kill -9 finds it. */
-    static final Path DOMAIN_DIR = Path.of(System.getProperty("evently.domain-dir", "../.evently/domains/evently"));
 
     @AfterEach
     void reliableAgain() {
@@ -53,7 +49,7 @@ class EventCancellationIT {
         assertThat(Auth.delete("/api/admin/events/" + eventId, admin).statusCode()).isEqualTo(200);
         Stack.await("a first part cancelled", Duration.ofMinutes(1), () -> Database.count(
                 "select count(*) from bookings where event_id = ? and status <> 'CONFIRMED'", eventId), n -> n >= 200);
-        long pid = Long.parseLong(Files.readString(DOMAIN_DIR.resolve("config/pid")).strip());
+        long pid = Server.pid();
         new ProcessBuilder("kill", "-9", String.valueOf(pid)).start().waitFor();
         long atKill = Database.count("select count(*) from bookings where event_id = ? and status <> 'CONFIRMED'", eventId);
         Stack.evently("start");

@@ -74,7 +74,7 @@ final class SeatRush {
     private static final int SAMPLES = 20;
     /** The conflicts the API documents for each operation in a race; any other 409 is a finding. */
     private static final Map<String, Set<String>> CONFLICTS = Map.of(
-            "hold", Set.of("seats-unavailable", "seats-busy"),
+            "hold", Set.of("seats-unavailable", "seats-busy", "hold-limit-reached"),
             "pay", Set.of("booking-not-payable", "seats-busy"),
             "cancel", Set.of("booking-not-cancellable", "seats-busy"));
 
@@ -98,6 +98,8 @@ final class SeatRush {
 
     final LongAdder holdAttempts = new LongAdder();
     final LongAdder held = new LongAdder();
+    /** holds refused with 429: a shopper trying faster than the per-user limit allows */
+    final LongAdder holdsLimited = new LongAdder();
     final LongAdder holdConflicts = new LongAdder();
     final LongAdder payAttempts = new LongAdder();
     final LongAdder paid = new LongAdder();
@@ -182,10 +184,11 @@ final class SeatRush {
     }
 
     String figures(String name, long deadlocks) {
-        return String.format("%s: %d shoppers on %s; hold attempts %d, held %d, conflicts %d, paid %d/%d, "
+        return String.format("%s: %d shoppers on %s; hold attempts %d, held %d, conflicts %d, limited %d, paid %d/%d, "
                         + "cancelled %d/%d, seat-map reads %d, 5xx %d, transport errors %d, deadlocks %d, "
                         + "sold out %s, duration %.1f s%n    answers %s%n    holds (attempted/held) by instance %s %s",
-                name, shoppers.size(), baseUrls, holdAttempts.sum(), held.sum(), holdConflicts.sum(), paid.sum(),
+                name, shoppers.size(), baseUrls, holdAttempts.sum(), held.sum(), holdConflicts.sum(), holdsLimited.sum(),
+                paid.sum(),
                 payAttempts.sum(), cancelled.sum(), cancelAttempts.sum(), seatMapReads.sum(), serverErrors.sum(),
                 transportErrors.sum(), deadlocks, soldOut.get(), duration.toMillis() / 1000.0, new TreeMap<>(answers),
                 new TreeMap<>(holdsByInstance), new TreeMap<>(heldByInstance));
@@ -255,8 +258,11 @@ final class SeatRush {
         if (response == null) {
             return;
         }
-        tally("hold", response, 201, 409);
-        if (response.statusCode() == 201) {
+        tally("hold", response, 201, 409, 429);
+        if (response.statusCode() == 429) {
+            holdsLimited.increment();
+            waitAsTold(response);
+        } else if (response.statusCode() == 201) {
             held.increment();
             heldByInstance.computeIfAbsent(baseUrl, u -> new LongAdder()).increment();
             JsonNode booking = Stack.json(response);
@@ -422,7 +428,8 @@ final class SeatRush {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(Stack.fromSomewhere(request.timeout(Duration.ofSeconds(30)).build()),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             transportErrors.increment();
             sample("transport error: " + e);
@@ -458,6 +465,17 @@ final class SeatRush {
     private void sample(String text) {
         if (unexpected.size() < SAMPLES) {
             unexpected.add(text);
+        }
+    }
+
+    /** A shopper told to slow down waits as long as Retry-After says, or until the rush's deadline. */
+    private void waitAsTold(HttpResponse<String> response) {
+        long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+        long millis = Math.min(seconds * 1000, Math.max(0, Duration.between(Instant.now(), deadline).toMillis()));
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -24,7 +24,12 @@ final class Stack {
     static final Path HOME = Path.of(System.getProperty("evently.home", "..")).toAbsolutePath().normalize();
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * HTTP/1.1, as API clients speak to it: the JDK client's default h2c upgrade hung on a second large body once
+     * the server had answered the first without upgrading.
+     */
     private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
@@ -36,15 +41,38 @@ final class Stack {
         return send(HttpRequest.newBuilder(URI.create(BASE_URL + path)).GET());
     }
 
+    /**
+     * Sends the request as a client somewhere on the internet: ./evently test trusts 127.0.0.1 as a proxy, so an
+     * X-Forwarded-For names the client the server's per-address limits count. A test that sets none gets an address
+     * of its own for the request; a test about those limits sets one ({@link #from}).
+     */
     static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return CLIENT.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(fromSomewhere(request.timeout(Duration.ofSeconds(20)).build()),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("the stack did not answer: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The request as it is, when it names its client address; else as sent from an address of its own. */
+    static HttpRequest fromSomewhere(HttpRequest request) {
+        return request.headers().firstValue("X-Forwarded-For").isPresent() ? request
+                : from(HttpRequest.newBuilder(request, (name, value) -> true), randomAddress()).build();
+    }
+
+    /** The request as sent from the client address given, through the trusted proxy. */
+    static HttpRequest.Builder from(HttpRequest.Builder request, String address) {
+        return request.setHeader("X-Forwarded-For", address);
+    }
+
+    /** An address in 10.0.0.0/8, a different one for (almost) every call. */
+    static String randomAddress() {
+        int bits = java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 24);
+        return "10." + (bits >>> 16) + "." + ((bits >>> 8) & 0xff) + "." + (bits & 0xff);
     }
 
     static JsonNode json(HttpResponse<String> response) {

@@ -3,6 +3,7 @@ package dev.evently.accounts.boundary;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -12,6 +13,8 @@ import jakarta.persistence.PersistenceException;
 
 import dev.evently.accounts.control.LoginThrottle;
 import dev.evently.accounts.control.PasswordHashing;
+import dev.evently.accounts.control.Revocations;
+import dev.evently.accounts.control.Sessions;
 import dev.evently.accounts.control.TokenIssuer;
 import dev.evently.accounts.entity.Role;
 import dev.evently.accounts.entity.User;
@@ -33,6 +36,12 @@ public class Accounts {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    Revocations revocations;
 
     /** A new USER account; the email is stored trimmed and lower-cased. Admins are never self-registered. */
     public User register(String email, String password, String name) {
@@ -62,23 +71,70 @@ public class Accounts {
 
     /**
      * A token for the account, if the password is right. An unknown email and a wrong password get the same
-     * answer after the same work. Failed attempts are rate limited per account and per client address.
+     * answer after the same work. Failed attempts are limited ({@link LoginThrottle}).
      */
     public AccessToken login(String email, String password, String clientAddress) {
         String normalized = User.normalizeEmail(email);
-        LoginThrottle.Attempt attempt = throttle.attempt(normalized, clientAddress);
-        if (attempt.refused()) {
-            throw new TooManyLoginAttemptsException(attempt.retryAfter());
-        }
+        throttle.admit(normalized, clientAddress);
         Optional<User> user = byEmail(normalized);
         boolean valid = user.isPresent()
                 ? hashing.matches(password, user.get().getPasswordHash())
                 : hashing.matchesNoAccount(password);
         if (!valid) {
+            throttle.failed(normalized, clientAddress);
             throw new InvalidCredentialsException();
         }
-        throttle.succeeded(attempt);
-        return new AccessToken(tokens.issue(user.get(), Instant.now()), tokens.ttl());
+        Instant now = Instant.now();
+        return tokensFor(user.get(), sessions.open(user.get().getId(), now), now);
+    }
+
+    /** New tokens for a refresh token, which is used up; 401 for one unknown, expired, revoked or used before. */
+    public AccessToken refresh(String refreshToken) {
+        Instant now = Instant.now();
+        Sessions.Refresh next = sessions.rotate(refreshToken, now);
+        if (next == null) {
+            throw new InvalidRefreshTokenException();
+        }
+        return tokensFor(find(next.userId()), next, now);
+    }
+
+    /**
+     * Ends the caller's session (the one its access token belongs to), and the refresh token's if another, on
+     * every instance within a second.
+     */
+    public void logout(long userId, String jti, String session, Instant accessExpiresAt, String refreshToken) {
+        Instant now = Instant.now();
+        if (refreshToken != null) {
+            sessions.close(refreshToken, userId, now);
+        }
+        if (session != null) {
+            sessions.end(userId, UUID.fromString(session), now);
+        } else if (jti != null) {
+            revocations.revokeToken(userId, jti, accessExpiresAt);
+        }
+    }
+
+    /** A new password, given the current one; every session of the account ends. */
+    public void changePassword(long userId, String currentPassword, String newPassword) {
+        User user = find(userId);
+        if (!hashing.matches(currentPassword, user.getPasswordHash())) {
+            throw new InvalidCredentialsException();
+        }
+        user.changePasswordHash(hashing.hash(newPassword));
+        sessions.endAll(userId, Instant.now());
+    }
+
+    /** An admin gives a user another role; every session of the user ends, so the new role counts at once. */
+    public User assignRole(long userId, Role role) {
+        User user = find(userId);
+        user.changeRole(role);
+        sessions.endAll(userId, Instant.now());
+        return user;
+    }
+
+    private AccessToken tokensFor(User user, Sessions.Refresh refresh, Instant now) {
+        return new AccessToken(tokens.issue(user, refresh.session(), now), tokens.ttl(), refresh.token(),
+                refresh.expiresIn());
     }
 
     public User find(long id) {

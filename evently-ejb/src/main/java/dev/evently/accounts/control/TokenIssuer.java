@@ -25,7 +25,8 @@ import dev.evently.accounts.entity.User;
 
 /**
  * Issues RS256 access tokens that MicroProfile JWT verifies: issuer, audience, expiry, the user id as
- * subject, the email as {@code upn} and the role in {@code groups}. The private key comes from
+ * subject, the email as {@code upn}, the role in {@code groups}, and for revocation its own id ({@code jti}) and
+ * the session it belongs to ({@code sid}). The private key comes from
  * configuration; the repository holds none.
  */
 @ApplicationScoped
@@ -46,7 +47,7 @@ public class TokenIssuer {
     String audience;
 
     @Inject
-    @ConfigProperty(name = "evently.jwt.ttl", defaultValue = "PT1H")
+    @ConfigProperty(name = "evently.jwt.ttl", defaultValue = "PT15M")
     Duration ttl;
 
     private PrivateKey key;
@@ -66,7 +67,7 @@ public class TokenIssuer {
         return ttl;
     }
 
-    public String issue(User user, Instant now) {
+    public String issue(User user, UUID session, Instant now) {
         String header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString();
         String claims = Json.createObjectBuilder()
                 .add("iss", issuer)
@@ -78,6 +79,7 @@ public class TokenIssuer {
                 .add("iat", now.getEpochSecond())
                 .add("exp", now.plus(ttl).getEpochSecond())
                 .add("jti", UUID.randomUUID().toString())
+                .add("sid", session.toString())
                 .build().toString();
         String signingInput = encode(header) + "." + encode(claims);
         try {

@@ -32,6 +32,7 @@ import dev.evently.catalog.entity.Event;
 import dev.evently.catalog.entity.Seat;
 import dev.evently.outbox.event.DomainEvents;
 import dev.evently.platform.hashing.Hashes;
+import dev.evently.platform.errors.ConflictException;
 import dev.evently.platform.errors.InvalidRequestException;
 import dev.evently.platform.errors.NotFoundException;
 import dev.evently.platform.errors.UnprocessableException;
@@ -64,6 +65,11 @@ public class Bookings {
     @Inject
     @ConfigProperty(name = "evently.booking.hold-time", defaultValue = "PT10M")
     Duration holdTime;
+
+    /** Unpaid seats one user may hold of one event at a time; 0 switches the cap off. */
+    @Inject
+    @ConfigProperty(name = "evently.limits.held-seats-per-event", defaultValue = "10")
+    int heldSeatsPerEvent;
 
     /** What seat prices, and so bookings and payments, are in (ISO 4217). */
     @Inject
@@ -105,6 +111,10 @@ public class Bookings {
             if (earlier != null) {
                 return earlier;
             }
+        }
+        if (heldSeatsPerEvent > 0 && seats.heldBy(userId, eventId) + requested.size() > heldSeatsPerEvent) {
+            throw new ConflictException("hold-limit-reached", "you hold " + heldSeatsPerEvent + " unpaid seats of this"
+                    + " event at most at a time: pay for or cancel a booking first");
         }
         List<Seat> locked = seats.lockForHold(requested);
         List<Long> unavailable = new ArrayList<>(requested);

@@ -74,6 +74,23 @@ public class Seats {
         return taken;
     }
 
+    /**
+     * How many of the event's seats the user holds unpaid right now, counted once the user's other holds of the
+     * event have finished (one per user and event at a time, in this transaction): a cap cannot be outrun by
+     * holding in parallel.
+     */
+    public long heldBy(long userId, long eventId) {
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) as one_hold_at_a_time")
+                .setParameter(1, "evently.holds:" + userId + ":" + eventId)
+                .getSingleResult();
+        return ((Number) em.createNativeQuery("""
+                        select count(*) from seats s join bookings b on b.id = s.booking_id
+                        where b.user_id = ?1 and b.event_id = ?2 and b.status = 'PENDING' and s.status = 'HELD'""")
+                .setParameter(1, userId)
+                .setParameter(2, eventId)
+                .getSingleResult()).longValue();
+    }
+
     /** Locks the seats a hold names, in id order; those that do not exist are simply not returned. */
     @SuppressWarnings("unchecked")
     public List<Seat> lockForHold(List<Long> sortedIds) {

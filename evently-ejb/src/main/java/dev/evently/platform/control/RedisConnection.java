@@ -49,6 +49,8 @@ public class RedisConnection {
                 .setTimeout(timeoutMillis)
                 .setRetryAttempts(1)
                 .setRetryInterval(200)
+                // a connection Redis dropped (a restart) is found and replaced within a second, not at its next use
+                .setPingConnectionInterval(1000)
                 .setConnectionMinimumIdleSize(4)
                 .setConnectionPoolSize(32);
         // The JDK's resolver, not netty's DNS resolver. Payara shows the Artemis adapter's netty classes to every

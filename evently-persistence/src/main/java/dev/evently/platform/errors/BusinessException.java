@@ -33,6 +33,11 @@ public abstract class BusinessException extends RuntimeException {
         return getMessage();
     }
 
+    /** How long a client should wait before trying again (a limit, a part that is away); null when not said. */
+    public java.time.Duration retryAfter() {
+        return null;
+    }
+
     /** Machine-readable details a client can act on (the seats not available, the field at fault). */
     public Map<String, Object> details() {
         return Map.of();

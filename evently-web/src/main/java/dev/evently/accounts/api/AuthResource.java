@@ -1,10 +1,7 @@
 package dev.evently.accounts.api;
 
 import java.net.URI;
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.time.Duration;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -14,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -33,7 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.evently.accounts.boundary.Accounts;
 import dev.evently.api.problem.Problem;
 import dev.evently.api.security.Caller;
+import dev.evently.api.security.Clients;
+import dev.evently.api.security.Public;
 import dev.evently.api.security.Roles;
+import dev.evently.platform.control.Limits;
+import dev.evently.platform.control.Limits.Limit;
+import dev.evently.platform.errors.TooManyRequestsException;
 
 /** Registration, login and the caller's own account. */
 @Path("auth")
@@ -49,13 +52,20 @@ public class AuthResource {
     @Inject
     Caller caller;
 
-    /** Proxies whose X-Forwarded-For is believed, as the server sees their addresses; none by default. */
     @Inject
-    @ConfigProperty(name = "evently.http.trusted-proxies")
-    Optional<String> trustedProxies;
+    Clients clients;
+
+    @Inject
+    Limits limits;
+
+    /** Accounts registered per client address and hour; 0 switches the limit off. */
+    @Inject
+    @ConfigProperty(name = "evently.limits.registrations-per-address", defaultValue = "20")
+    long registrationsPerAddress;
 
     @POST
     @Path("register")
+    @Public("anyone may open an account")
     @Operation(summary = "Register a new account",
             description = "Creates a USER account. The email is unique regardless of case.")
     @APIResponse(responseCode = "201", description = "Registered",
@@ -68,16 +78,26 @@ public class AuthResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "type email-taken: an account with this email exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    public Response register(@Valid @NotNull RegisterRequest request) {
+    @APIResponse(responseCode = "429", description = "type too-many-requests: too many registrations from this "
+            + "address within the hour",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait",
+                    schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response register(@Valid @NotNull RegisterRequest request, @Context HttpServletRequest http) {
+        limits.hit(new Limit("registrations:address", registrationsPerAddress, Duration.ofHours(1)), clients.address(http))
+                .ifPresent(wait -> {
+                    throw new TooManyRequestsException("Too many registrations from this address", wait);
+                });
         var user = accounts.register(request.email(), request.password(), request.name());
         return Response.created(URI.create("auth/me")).entity(UserResponse.of(user)).build();
     }
 
     @POST
     @Path("login")
+    @Public("logging in is how a token is had")
     @Operation(summary = "Log in for a bearer token",
-            description = "Failed attempts are limited per account and per client address; a successful "
-                    + "login does not count.")
+            description = "Failed attempts are limited per account and client address, per address, and (more "
+                    + "slowly) per account from anywhere; a successful login does not count.")
     @APIResponse(responseCode = "200", description = "Logged in",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TokenResponse.class)))
@@ -91,13 +111,58 @@ public class AuthResource {
                     schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public TokenResponse login(@Valid @NotNull LoginRequest request, @Context HttpServletRequest http) {
-        String client = ClientAddress.of(http.getRemoteAddr(), http.getHeader("X-Forwarded-For"), proxies());
-        return TokenResponse.of(accounts.login(request.email(), request.password(), client));
+        return TokenResponse.of(accounts.login(request.email(), request.password(), clients.address(http)));
+    }
+
+    @POST
+    @Path("refresh")
+    @Public("the refresh token is the credential")
+    @Operation(summary = "New tokens for a refresh token, which is used up",
+            description = "Each refresh token works once; a used one presented again ends its whole session.")
+    @APIResponse(responseCode = "200", description = "Renewed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "The body is not a refresh request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "401", description = "type invalid-refresh-token: unknown, expired, revoked or used",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public TokenResponse refresh(@Valid @NotNull SessionRequests.Refresh request) {
+        return TokenResponse.of(accounts.refresh(request.refreshToken()));
+    }
+
+    @POST
+    @Path("logout")
+    @Roles({"USER", "BOX_OFFICE", "DOOR", "ADMIN"})
+    @Operation(summary = "End the session: the access token in use and, if given, its refresh token",
+            description = "Every instance refuses the access token within a second.")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "204", description = "Logged out")
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response logout(@Valid SessionRequests.Logout request) {
+        accounts.logout(caller.userId(), caller.tokenId(), caller.sessionId(), caller.expiresAt(),
+                request == null ? null : request.refreshToken());
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("password")
+    @Roles({"USER", "BOX_OFFICE", "DOOR", "ADMIN"})
+    @Operation(summary = "Change the caller's password; every session of the account ends")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "204", description = "Changed: log in again")
+    @APIResponse(responseCode = "400", description = "The new password is too short or too long",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "401", description = "No valid token, or the current password is wrong",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response changePassword(@Valid @NotNull SessionRequests.PasswordChange request) {
+        accounts.changePassword(caller.userId(), request.currentPassword(), request.newPassword());
+        return Response.noContent().build();
     }
 
     @GET
     @Path("me")
-    @Roles({"USER", "ADMIN"})
+    @Roles({"USER", "BOX_OFFICE", "DOOR", "ADMIN"})
     @Operation(summary = "The caller's account")
     @SecurityRequirement(name = "bearer")
     @APIResponse(responseCode = "200", description = "The account the bearer token belongs to",
@@ -109,10 +174,4 @@ public class AuthResource {
         return UserResponse.of(accounts.find(caller.userId()));
     }
 
-    private Set<String> proxies() {
-        return Arrays.stream(trustedProxies.orElse("").split(","))
-                .map(String::strip)
-                .filter(proxy -> !proxy.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
-    }
 }

@@ -15,10 +15,19 @@ public record TokenResponse(
         String tokenType,
 
         @Schema(required = true, type = SchemaType.INTEGER, description = "Seconds until the token expires.",
-                example = "3600")
-        long expiresIn) {
+                example = "900")
+        long expiresIn,
+
+        @Schema(required = true, description = "Renews the session once: POST /auth/refresh gives new tokens for it.",
+                example = "q3Jx7rVd0yM2p1Zk8W4bT6nH5sLcA9eFgUiOjKlQwE0")
+        String refreshToken,
+
+        @Schema(required = true, type = SchemaType.INTEGER, description = "Seconds until the refresh token expires.",
+                example = "1209600")
+        long refreshExpiresIn) {
 
     static TokenResponse of(AccessToken token) {
-        return new TokenResponse(token.value(), "Bearer", token.expiresIn().toSeconds());
+        return new TokenResponse(token.value(), "Bearer", token.expiresIn().toSeconds(), token.refreshToken(),
+                token.refreshExpiresIn().toSeconds());
     }
 }

@@ -17,8 +17,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import dev.evently.api.security.Public;
+
 /** Serves the files under {@code /openapi-ui/} of the WAR; only plain file names, nothing above them. */
 @ApplicationScoped
+@Public("the API documentation pages")
 @Path("openapi-ui")
 public class StaticPages {
 

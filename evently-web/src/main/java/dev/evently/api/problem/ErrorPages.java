@@ -13,11 +13,14 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import dev.evently.api.security.Public;
+
 /**
  * Where the container forwards the errors it answers itself (web.xml error-page), above all a 401 from
  * the JWT mechanism for a forged, expired or malformed token: the client still gets a problem.
  */
 @ApplicationScoped
+@Public("the container forwards its own errors here")
 @Path("errors/{status}")
 public class ErrorPages {
 

@@ -1,9 +1,14 @@
 package dev.evently.api.problem;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -46,5 +51,18 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public Response toResponse() {
         return Response.status(status).type(MEDIA_TYPE).entity(body()).build();
+    }
+
+    /** Answers a request with this problem outside JAX-RS (a servlet filter), extensions left out. */
+    public void write(HttpServletResponse response) throws IOException {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("type", type).add("title", title).add("status", status);
+        if (detail != null) {
+            json.add("detail", detail);
+        }
+        byte[] bytes = json.build().toString().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType(MEDIA_TYPE);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 }

@@ -30,6 +30,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import dev.evently.platform.errors.BusinessException;
+import dev.evently.platform.errors.TooManyRequestsException;
 
 /**
  * The one family of exception mappers: business exceptions keep their type and status; framework
@@ -53,6 +54,10 @@ public final class ProblemMappers {
         if (e.status() == 401) {
             return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, ErrorPages.BEARER_CHALLENGE)
                     .build();
+        }
+        if (e.retryAfter() != null) {
+            return Response.fromResponse(response)
+                    .header(HttpHeaders.RETRY_AFTER, TooManyRequestsException.seconds(e.retryAfter())).build();
         }
         return e.status() == 503 ? Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, "5").build()
                 : response;
@@ -171,6 +176,9 @@ public final class ProblemMappers {
             if (status >= 500) {
                 return unexpected(e);
             }
+            if (e.getCause() != null && unwrap(e.getCause()) instanceof BusinessException business) {
+                return business(business);
+            }
             if (e instanceof BadRequestException && e.getCause() instanceof NoContentException) {
                 return Problem.of("malformed-body", "Malformed request body", 400,
                         "The body is empty; a JSON object is expected.").toResponse();
@@ -222,6 +230,11 @@ public final class ProblemMappers {
      * the endpoint does not know: an invalid-request problem naming the field, as a validation error would.
      */
     static Response malformed(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BusinessException business) {
+                return business(business);  // the body stopped being read at its bound (RequestGuard)
+            }
+        }
         String message = String.valueOf(e.getMessage());
         List<String> path = new ArrayList<>();
         for (Matcher property = PROPERTY.matcher(message); property.find(); ) {

@@ -2,6 +2,7 @@ package dev.evently.api.security;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -9,6 +10,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -42,6 +44,25 @@ public class Caller {
 
     public boolean isAdmin() {
         return groups().contains("ADMIN");
+    }
+
+    /** The token's own id, what a logout revokes. */
+    public String tokenId() {
+        return require().getString("jti", null);
+    }
+
+    /** The session (one login's chain of tokens) the token belongs to, what ending a session revokes. */
+    public String sessionId() {
+        return require().getString("sid", null);
+    }
+
+    public Instant expiresAt() {
+        return epochSeconds("exp");
+    }
+
+    private Instant epochSeconds(String claim) {
+        JsonValue value = require().get(claim);
+        return value instanceof JsonNumber number ? Instant.ofEpochSecond(number.longValue()) : null;
     }
 
     public Set<String> groups() {

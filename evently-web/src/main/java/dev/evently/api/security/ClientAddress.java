@@ -1,4 +1,4 @@
-package dev.evently.accounts.api;
+package dev.evently.api.security;
 
 import java.util.Set;
 

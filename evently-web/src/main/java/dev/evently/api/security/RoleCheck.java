@@ -14,9 +14,12 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
 
+import dev.evently.accounts.control.Revocations;
+
 /**
  * Enforces {@link Roles} on resources (the method's over the class's): no verified token → 401, a token
- * without one of the roles → 403. Both answer as problem+json through the exception mappers.
+ * without one of the roles → 403. Both answer as problem+json through the exception mappers. Deny by default: a
+ * resource method that declares neither roles nor {@link Public} is refused to everyone (403).
  */
 @Provider
 public class RoleCheck implements DynamicFeature {
@@ -24,11 +27,15 @@ public class RoleCheck implements DynamicFeature {
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
         Roles roles = resource.getResourceMethod().getAnnotation(Roles.class);
-        if (roles == null) {
+        Public open = resource.getResourceMethod().getAnnotation(Public.class);
+        if (roles == null && open == null) {
             roles = resource.getResourceClass().getAnnotation(Roles.class);
+            open = resource.getResourceClass().getAnnotation(Public.class);
         }
         if (roles != null) {
             context.register(new Filter(Set.of(roles.value())));
+        } else if (open == null) {
+            context.register(new Filter(Set.of()));  // declared by nobody: open to nobody
         }
     }
 
@@ -38,6 +45,7 @@ public class RoleCheck implements DynamicFeature {
         private final Set<String> roles;
         /** A client proxy of the request-scoped caller, looked up once: CDI.current() walks the stack. */
         private volatile Caller caller;
+        private volatile Revocations revocations;
 
         Filter(Set<String> roles) {
             this.roles = roles;
@@ -50,12 +58,21 @@ public class RoleCheck implements DynamicFeature {
                 caller = CDI.current().select(Caller.class).get();
                 this.caller = caller;
             }
-            if (!caller.isAuthenticated()) {
+            if (!caller.isAuthenticated() || revocations().revoked(caller.tokenId(), caller.sessionId())) {
                 throw new NotAuthorizedException("Bearer");
             }
-            if (caller.groups().stream().noneMatch(roles::contains)) {
+            if (roles.isEmpty() || caller.groups().stream().noneMatch(roles::contains)) {
                 throw new ForbiddenException();
             }
+        }
+
+        private Revocations revocations() {
+            Revocations known = revocations;
+            if (known == null) {
+                known = CDI.current().select(Revocations.class).get();
+                revocations = known;
+            }
+            return known;
         }
     }
 }

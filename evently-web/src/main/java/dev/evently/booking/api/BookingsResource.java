@@ -1,9 +1,11 @@
 package dev.evently.booking.api;
 
 import java.net.URI;
+import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -14,10 +16,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -33,7 +39,11 @@ import dev.evently.booking.boundary.Cancellations;
 import dev.evently.platform.errors.InvalidRequestException;
 import dev.evently.api.problem.QueryParameters;
 import dev.evently.api.security.Caller;
+import dev.evently.api.security.Clients;
 import dev.evently.api.security.Roles;
+import dev.evently.platform.control.Limits;
+import dev.evently.platform.control.Limits.Limit;
+import dev.evently.platform.errors.TooManyRequestsException;
 import dev.evently.payment.boundary.Payments;
 
 /**
@@ -63,6 +73,22 @@ public class BookingsResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Clients clients;
+
+    @Inject
+    Limits limits;
+
+    /** Hold requests per user and minute; 0 switches the limit off. */
+    @Inject
+    @ConfigProperty(name = "evently.limits.holds-per-user", defaultValue = "30")
+    long holdsPerUser;
+
+    /** Hold requests per client address and minute (an office, a venue's wifi share one); 0: off. */
+    @Inject
+    @ConfigProperty(name = "evently.limits.holds-per-address", defaultValue = "300")
+    long holdsPerAddress;
+
     @POST
     @Operation(summary = "Hold seats",
             description = "Locks exactly these seats; all must be available and belong to the event, else nothing "
@@ -73,15 +99,26 @@ public class BookingsResource {
     @APIResponse(responseCode = "400", description = "Invalid request",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "Seats unavailable (listed in unavailableSeatIds), event not on "
-            + "sale, the same Idempotency-Key still in flight, or seats-busy: others are booking the same seats "
+            + "sale, the same Idempotency-Key still in flight, hold-limit-reached (the caller already holds as many "
+            + "unpaid seats of the event as one person may), or seats-busy: others are booking the same seats "
             + "right now (retry in a moment)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused for a different request",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "429", description = "too-many-requests: too many holds by this user or from this "
+            + "address within the minute",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response hold(@NotNull @Valid NewBooking request,
                          @Parameter(description = "Any unique string up to 100 characters; retries reuse it")
-                         @HeaderParam("Idempotency-Key") String idempotencyKey) {
+                         @HeaderParam("Idempotency-Key") String idempotencyKey, @Context HttpServletRequest http) {
         long userId = caller.userId();
+        limits.hit(new Limit("holds:user", holdsPerUser, Duration.ofMinutes(1)), String.valueOf(userId))
+                .or(() -> limits.hit(new Limit("holds:address", holdsPerAddress, Duration.ofMinutes(1)),
+                        clients.address(http)))
+                .ifPresent(wait -> {
+                    throw new TooManyRequestsException("Too many holds", wait);
+                });
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
             throw new InvalidRequestException("Idempotency-Key", "1 to 100 characters");
         }

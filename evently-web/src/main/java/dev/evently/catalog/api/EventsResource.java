@@ -24,8 +24,10 @@ import dev.evently.catalog.boundary.EventQuery;
 import dev.evently.catalog.boundary.Events;
 import dev.evently.platform.errors.InvalidRequestException;
 import dev.evently.api.problem.QueryParameters;
+import dev.evently.api.security.Public;
 
 /** One instance for all requests: the busiest public reads create and inject nothing per request. */
+@Public("browsing the catalogue needs no account")
 @Path("events")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)

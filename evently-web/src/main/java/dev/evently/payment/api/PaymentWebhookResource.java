@@ -23,21 +23,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.evently.payment.boundary.Payments;
 import dev.evently.platform.errors.InvalidRequestException;
-import dev.evently.platform.errors.TooLargeException;
+import dev.evently.api.security.Public;
 
 /**
  * The payment provider's reports. No token: the {@code Evently-Signature} header is the proof, checked against the
  * raw body before anything is read from it. Each report is applied once; a report already applied, or one that
  * does not fit (published as {@code payment.rejected}), is answered 200 too, so the provider stops resending it.
  */
+@Public("the provider proves itself with Evently-Signature, not a token")
 @Path("payments/webhook")
 @ApplicationScoped
 @Tag(name = "Payments")
 public class PaymentWebhookResource {
 
     private static final Logger LOG = Logger.getLogger(PaymentWebhookResource.class.getName());
-    /** Reports are a few hundred bytes; nothing larger is read. */
-    static final int MAX_BODY = 64 * 1024;
 
     @Inject
     Payments payments;
@@ -60,10 +59,7 @@ public class PaymentWebhookResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Map<String, Boolean> receive(@HeaderParam("Evently-Signature") String signature, InputStream body)
             throws IOException {
-        byte[] raw = body.readNBytes(MAX_BODY + 1);
-        if (raw.length > MAX_BODY) {
-            throw new TooLargeException("a payment report is at most " + MAX_BODY + " bytes");
-        }
+        byte[] raw = body.readAllBytes();  // bounded by the RequestGuard
         try {
             String done = payments.receive(signature, raw);
             LOG.info(() -> "payment webhook: " + done);

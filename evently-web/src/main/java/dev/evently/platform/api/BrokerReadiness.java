@@ -3,13 +3,12 @@ package dev.evently.platform.api;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
@@ -18,7 +17,7 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @Readiness
 @ApplicationScoped
-public class BrokerReadiness implements HealthCheck {
+public class BrokerReadiness extends DependencyCheck {
 
     @Inject
     @ConfigProperty(name = "evently.broker.host", defaultValue = "127.0.0.1")
@@ -29,13 +28,13 @@ public class BrokerReadiness implements HealthCheck {
     int port;
 
     @Override
-    public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("broker").withData("address", host + ":" + port);
+    public Dependency probe() {
+        String address = host + ":" + port;
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 1000);
-            return response.up().build();
+            return new Dependency("broker", true, Map.of("address", address));
         } catch (IOException e) {
-            return response.down().withData("error", e.getClass().getSimpleName()).build();
+            return new Dependency("broker", false, Map.of("address", address, "error", e.getClass().getSimpleName()));
         }
     }
 }

@@ -1,33 +1,30 @@
 package dev.evently.platform.api;
 
 import java.sql.Connection;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
+/** Whether PostgreSQL hands out a valid connection. */
 @Readiness
 @ApplicationScoped
-public class DatabaseReadiness implements HealthCheck {
+public class DatabaseReadiness extends DependencyCheck {
 
     @Resource(lookup = "jdbc/evently")
     DataSource dataSource;
 
     @Override
-    public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("postgresql");
+    public Dependency probe() {
         try (Connection connection = dataSource.getConnection()) {
-            boolean valid = connection.isValid(2);
-            return response.status(valid)
-                    .withData("database", connection.getMetaData().getDatabaseProductVersion())
-                    .build();
+            return new Dependency("postgresql", connection.isValid(2),
+                    Map.of("database", connection.getMetaData().getDatabaseProductVersion()));
         } catch (Exception e) {
-            return response.down().withData("error", e.getClass().getSimpleName()).build();
+            return new Dependency("postgresql", false, Map.of("error", e.getClass().getSimpleName()));
         }
     }
 }

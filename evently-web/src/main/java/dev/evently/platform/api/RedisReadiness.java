@@ -1,10 +1,10 @@
 package dev.evently.platform.api;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.redisson.api.RedissonClient;
 
@@ -16,7 +16,7 @@ import dev.evently.platform.control.RedisConnection;
  */
 @Readiness
 @ApplicationScoped
-public class RedisReadiness implements HealthCheck {
+public class RedisReadiness extends DependencyCheck {
 
     @Inject
     RedissonClient redis;
@@ -25,13 +25,13 @@ public class RedisReadiness implements HealthCheck {
     RedisConnection connection;
 
     @Override
-    public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("redis").withData("address", connection.address());
+    public Dependency probe() {
         try {
             redis.getBucket("evently:health").isExists();
-            return response.up().build();
+            return new Dependency("redis", true, Map.of("address", connection.address()));
         } catch (RuntimeException e) {
-            return response.down().withData("error", e.getClass().getSimpleName()).build();
+            return new Dependency("redis", false,
+                    Map.of("address", connection.address(), "error", e.getClass().getSimpleName()));
         }
     }
 }

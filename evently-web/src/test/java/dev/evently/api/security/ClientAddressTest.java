@@ -1,4 +1,4 @@
-package dev.evently.accounts.api;
+package dev.evently.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

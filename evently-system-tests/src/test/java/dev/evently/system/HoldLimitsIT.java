@@ -1,0 +1,106 @@
+package dev.evently.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No one can hoard seats, with the default limits: at most 10 unpaid seats per user and event (409
+ * hold-limit-reached), 30 hold requests per user and 300 per client address a minute (429 with Retry-After).
+ * A refused hold changes nothing.
+ */
+class HoldLimitsIT {
+
+    private static final String TOO_MANY = "https://evently.dev/problems/too-many-requests";
+    private static String admin;
+
+    @BeforeAll
+    static void admin() {
+        admin = Auth.adminToken();
+    }
+
+    @Test
+    void oneUserCannotHoldMoreThanTenUnpaidSeatsOfAnEvent() {
+        long eventId = Catalog.smallPublished(admin, Catalog.uniqueName("Hoard"), 16);
+        List<Long> seats = Catalog.seatIds(eventId);
+        String hoarder = Auth.newUserToken();
+        long first = Stack.json(hold(hoarder, eventId, seats.subList(0, 4))).path("id").asLong();
+        assertThat(hold(hoarder, eventId, seats.subList(4, 8)).statusCode()).isEqualTo(201);
+        assertThat(hold(hoarder, eventId, seats.subList(8, 10)).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> refused = hold(hoarder, eventId, seats.subList(10, 11));
+
+        ProblemsIT.assertProblem(refused, 409, "https://evently.dev/problems/hold-limit-reached");
+        assertThat(Database.count("select count(*) from seats where event_id = ? and status = 'AVAILABLE'", eventId))
+                .as("seats left after the refusal").isEqualTo(6);
+        // someone else buys what the hoarder may not hold
+        assertThat(hold(Auth.newUserToken(), eventId, seats.subList(10, 12)).statusCode()).isEqualTo(201);
+        // the cap is on seats held now: letting go of some makes room
+        assertThat(Auth.post("/api/bookings/" + first + "/cancel", hoarder, Map.of()).statusCode()).isEqualTo(200);
+        assertThat(hold(hoarder, eventId, seats.subList(12, 16)).statusCode()).isEqualTo(201);
+        // and it is per event
+        long other = Catalog.smallPublished(admin, Catalog.uniqueName("Hoard elsewhere"), 4);
+        assertThat(hold(hoarder, other, Catalog.seatIds(other)).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void theThirtyFirstHoldRequestOfAUserWithinAMinuteIsRefused() {
+        long eventId = Catalog.smallPublished(admin, Catalog.uniqueName("Hammer"), 2);
+        List<Long> seats = Catalog.seatIds(eventId);
+        assertThat(hold(Auth.newUserToken(), eventId, seats.subList(0, 1)).statusCode()).isEqualTo(201);
+        String hammer = Auth.newUserToken();
+
+        for (int i = 1; i <= 30; i++) {
+            assertThat(hold(hammer, eventId, seats.subList(0, 1)).statusCode()).as("try %d", i).isEqualTo(409);
+        }
+        HttpResponse<String> refused = hold(hammer, eventId, seats.subList(1, 2));
+
+        ProblemsIT.assertProblem(refused, 429, TOO_MANY);
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        assertThat(Database.count("select count(*) from seats where id = ? and status = 'AVAILABLE'", seats.get(1)))
+                .as("the refused hold took nothing").isEqualTo(1);
+        assertThat(hold(Auth.newUserToken(), eventId, seats.subList(1, 2)).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void oneAddressCannotSendMoreThanThreeHundredHoldsAMinuteWhateverTheAccounts() {
+        long eventId = Catalog.smallPublished(admin, Catalog.uniqueName("Farm"), 2);
+        List<Long> seats = Catalog.seatIds(eventId);
+        assertThat(hold(Auth.newUserToken(), eventId, seats.subList(0, 1)).statusCode()).isEqualTo(201);
+        String farm = Stack.randomAddress();
+
+        for (int account = 0; account < 10; account++) {
+            String token = Auth.newUserToken();
+            for (int i = 1; i <= 30; i++) {
+                assertThat(hold(token, eventId, seats.subList(0, 1), farm).statusCode()).isEqualTo(409);
+            }
+        }
+
+        ProblemsIT.assertProblem(hold(Auth.newUserToken(), eventId, seats.subList(1, 2), farm), 429, TOO_MANY);
+        assertThat(hold(Auth.newUserToken(), eventId, seats.subList(1, 2)).statusCode()).isEqualTo(201);
+    }
+
+    private static HttpResponse<String> hold(String token, long eventId, List<Long> seats) {
+        return hold(token, eventId, seats, Stack.randomAddress());
+    }
+
+    private static HttpResponse<String> hold(String token, long eventId, List<Long> seats, String address) {
+        try {
+            return Stack.send(Stack.from(HttpRequest.newBuilder(URI.create(Stack.BASE_URL + "/api/bookings"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString(Stack.JSON.writeValueAsString(
+                            Map.of("eventId", eventId, "seatIds", seats)))), address));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
