@@ -35,8 +35,16 @@ public class PasswordHashing {
         return pbkdf2.generate(password.toCharArray());
     }
 
+    /** Whether the password is the one hashed; a stored value that is no hash (an account without one) never matches. */
     public boolean matches(String password, String storedHash) {
-        return storedHash != null && pbkdf2.verify(password.toCharArray(), storedHash);
+        if (storedHash == null) {
+            return false;
+        }
+        try {
+            return pbkdf2.verify(password.toCharArray(), storedHash);
+        } catch (IllegalArgumentException notAHash) {
+            return matchesNoAccount(password);
+        }
     }
 
     /**

@@ -247,6 +247,8 @@ public final class ProblemMappers {
             fault = "is not a field of this request";
         } else if (message.contains(StrictJson.NOT_A_STRING)) {
             fault = StrictJson.NOT_A_STRING;
+        } else if (message.contains(StrictJson.NUL)) {
+            fault = StrictJson.NUL;
         } else {
             fault = "has the wrong type";
         }

@@ -21,7 +21,8 @@ import dev.evently.platform.errors.TooLargeException;
  * What every request and answer of the API goes through first (after its correlation id): the browser security
  * headers on every answer, and a bound on the body: one announced larger than {@code evently.http.max-body}
  * (64 KiB) is refused with 413 before a byte of it is read, and one sent in chunks stops being read at the bound
- * (413 too). Nothing a stranger sends is held in memory beyond it.
+ * (413 too). Nothing a stranger sends is held in memory beyond it. A query string with the character U+0000,
+ * which no text column keeps, is refused (400) before anything reads it.
  */
 public class RequestGuard extends HttpFilter {
 
@@ -38,6 +39,12 @@ public class RequestGuard extends HttpFilter {
         response.setHeader("Referrer-Policy", "no-referrer");
         if (request.getContentLengthLong() > maxBody) {
             tooLarge().write(response);
+            return;
+        }
+        String query = request.getQueryString();
+        if (query != null && query.toLowerCase(java.util.Locale.ROOT).contains("%00")) {
+            Problem.of("invalid-request", "Invalid request", 400,
+                    "A query parameter must not contain the character U+0000.").write(response);
             return;
         }
         chain.doFilter(request.getContentLengthLong() < 0 ? new Bounded(request, maxBody) : request, response);
