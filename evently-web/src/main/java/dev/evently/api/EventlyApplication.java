@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @ApplicationScoped
 @ApplicationPath("/")
 @LoginConfig(authMethod = "MP-JWT")
-@DeclareRoles({"USER", "ADMIN"})
+@DeclareRoles({"USER", "BOX_OFFICE", "DOOR", "ADMIN"})
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "The accessToken from POST /api/auth/login")
 @OpenAPIDefinition(info = @Info(

@@ -29,10 +29,6 @@ import dev.evently.api.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: analytics", description = "Sales figures per event and day (ADMIN only)")
-@APIResponse(responseCode = "400", description = "days is not a whole number from 1 to 366",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-@APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
 public class AnalyticsResource {
 
     static final int DEFAULT_DAYS = 30;

@@ -57,8 +57,6 @@ import dev.evently.payment.boundary.Payments;
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Bookings", description = "Hold exact seats, pay, get tickets; a booking is visible to its owner only")
-@APIResponse(responseCode = "401", description = "No valid token",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
 public class BookingsResource {
 
     @Inject
@@ -97,6 +95,8 @@ public class BookingsResource {
     @APIResponse(responseCode = "201", description = "Held",
             content = @Content(schema = @Schema(ref = "Booking")))
     @APIResponse(responseCode = "400", description = "Invalid request",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", description = "event-not-found: no event with this eventId",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "Seats unavailable (listed in unavailableSeatIds), event not on "
             + "sale, the same Idempotency-Key still in flight, hold-limit-reached (the caller already holds as many "

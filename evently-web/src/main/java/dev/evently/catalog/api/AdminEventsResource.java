@@ -37,8 +37,6 @@ import dev.evently.api.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: events", description = "Create, change, publish and cancel events (ADMIN only)")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-@APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
 public class AdminEventsResource {
 
     @Inject

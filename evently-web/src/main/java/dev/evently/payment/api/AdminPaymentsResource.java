@@ -35,10 +35,6 @@ import dev.evently.payment.entity.PaymentMethod;
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: payments", description = "Money taken at the box office")
-@APIResponse(responseCode = "401", description = "No valid token",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-@APIResponse(responseCode = "403", description = "Not staff",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
 public class AdminPaymentsResource {
 
     @Inject

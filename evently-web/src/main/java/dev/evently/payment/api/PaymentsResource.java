@@ -34,10 +34,6 @@ import dev.evently.payment.boundary.Payments;
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Payments", description = "Pay for a booking at the payment provider's checkout")
-@APIResponse(responseCode = "401", description = "No valid token",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-@APIResponse(responseCode = "404", description = "No such booking of the caller",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
 public class PaymentsResource {
 
     @Inject

@@ -15,8 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,10 +29,6 @@ import dev.evently.platform.api.DependencyCheck.Dependency;
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: health", description = "The parts the platform runs on, with their details (ADMIN only)")
-@APIResponse(responseCode = "401", description = "No valid token",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-@APIResponse(responseCode = "403", description = "Not an admin",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
 public class AdminHealthResource {
 
     @Inject

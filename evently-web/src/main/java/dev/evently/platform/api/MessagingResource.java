@@ -26,10 +26,6 @@ import dev.evently.platform.boundary.DeadLetters;
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: messaging", description = "The outbox backlog and the dead-letter queue, for operators")
-@APIResponse(responseCode = "401", description = "No valid token",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-@APIResponse(responseCode = "403", description = "Not an admin",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
 public class MessagingResource {
 
     @Inject

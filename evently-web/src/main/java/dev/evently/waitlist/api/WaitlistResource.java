@@ -38,8 +38,6 @@ import dev.evently.waitlist.boundary.Waitlists;
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Waitlist", description = "Queue for a sold-out event; released seats are offered in join order")
-@APIResponse(responseCode = "401", description = "No valid token",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
 public class WaitlistResource {
 
     @Inject
