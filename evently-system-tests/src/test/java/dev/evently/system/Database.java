@@ -144,9 +144,46 @@ final class Database {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Connections given back, for the next query: each new one costs a password exchange (SCRAM). */
+    private static final java.util.concurrent.BlockingQueue<Connection> IDLE = new java.util.concurrent.LinkedBlockingQueue<>(8);
+
+    /** A connection whose close() gives it back for reuse, reset to auto-commit and read-write. */
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(env("EVENTLY_TEST_DB_URL"), env("EVENTLY_TEST_DB_USER"),
-                System.getenv("EVENTLY_TEST_DB_PASSWORD"));
+        Connection connection;
+        do {
+            connection = IDLE.poll();
+        } while (connection != null && !connection.isValid(2));
+        Connection real = connection != null ? connection : DriverManager.getConnection(env("EVENTLY_TEST_DB_URL"),
+                env("EVENTLY_TEST_DB_USER"), System.getenv("EVENTLY_TEST_DB_PASSWORD"));
+        return (Connection) java.lang.reflect.Proxy.newProxyInstance(Database.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        giveBack(real);
+                        return null;
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static void giveBack(Connection connection) throws SQLException {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            connection.setReadOnly(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        } catch (SQLException broken) {
+            connection.close();
+            return;
+        }
+        if (!IDLE.offer(connection)) {
+            connection.close();
+        }
     }
 
     private static String env(String name) {
