@@ -30,7 +30,7 @@ Evently is ready.
   OpenAPI         $BASE_URL/openapi
   Health          $BASE_URL/health/ready   (live: $BASE_URL/health/live)
   Metrics         $BASE_URL/metrics
-  Admin console   http://127.0.0.1:$ADMIN_PORT/ (Payara, local only)
+  Admin console   http://127.0.0.1:$ADMIN_PORT/ (Payara, local only: admin / $EVENTLY_PAYARA_ADMIN_PASSWORD)
   First admin     $EVENTLY_ADMIN_EMAIL / $EVENTLY_ADMIN_PASSWORD
   Logs            ./evently logs [server|broker|postgres|redis|mail|payments]
 EOF
