@@ -134,6 +134,7 @@ payara_start() {
         port_open 127.0.0.1 "$port" && die "port $port is taken (another domain?); set EVENTLY_PORT_BASE"
     done
     step "Starting Payara Server (domain $DOMAIN, http $HTTP_PORT, admin $ADMIN_PORT)"
+    rm -f "$DOMAINS/$DOMAIN/config/evently-drain" "$DOMAINS/$DOMAIN/config/evently-drained"
     "$ASADMIN" start-domain --domaindir "$DOMAINS" "$DOMAIN" >"$DRUN/start-domain.log" 2>&1 \
         || { cat "$DRUN/start-domain.log"; die "start-domain failed"; }
     app_settings > "$DRUN/app-settings"
@@ -144,8 +145,23 @@ payara_stop() { # [domain], this command's by default
     local domain="${1:-$DOMAIN}"
     if [ -x "$ASADMIN" ] && domain_running "$domain"; then
         if [ "$domain" = evently ]; then info "stopping Payara"; else info "stopping Payara (domain $domain)"; fi
+        payara_drain "$domain"
         "$ASADMIN" stop-domain --domaindir "$DOMAINS" "$domain" >/dev/null || true
     fi
+}
+
+# Before a domain stops, its application drains: readiness DOWN, new requests 503 with Retry-After, the requests in
+# flight finish. It is asked by a file in the domain's config directory and answers with another once nothing is in
+# flight; we wait for that at most EVENTLY_DRAIN_SECONDS (30). No application deployed, nothing to wait for.
+payara_drain() { # domain
+    local config="$DOMAINS/$1/config"
+    [ -d "$DOMAINS/$1/applications/evently" ] || return 0
+    rm -f "$config/evently-drained"
+    touch "$config/evently-drain"
+    local deadline=$((SECONDS + ${EVENTLY_DRAIN_SECONDS:-30}))
+    until [ -f "$config/evently-drained" ] || [ $SECONDS -ge $deadline ]; do sleep 0.2; done
+    [ -f "$config/evently-drained" ] || info "requests still in flight after ${EVENTLY_DRAIN_SECONDS:-30} s; stopping anyway"
+    return 0
 }
 
 ear_deploy() {

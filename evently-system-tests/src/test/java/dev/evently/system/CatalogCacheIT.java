@@ -76,7 +76,7 @@ class CatalogCacheIT {
         long id = event.path("id").asLong();
         try {
             Stack.evently("redis", "stop");
-            Stack.pollGet("/health/ready", Duration.ofSeconds(30), r -> r.statusCode() == 503);
+            HealthIT.awaitPart("redis", false);
 
             assertThat(Stack.json(Stack.get("/api/events?q=" + EventsIT.encode(name))).path("total").asLong())
                     .isEqualTo(1);
@@ -92,7 +92,7 @@ class CatalogCacheIT {
         } finally {
             Stack.evently("redis", "start");
         }
-        Stack.pollGet("/health/ready", Duration.ofSeconds(60), r -> r.statusCode() == 200);
+        HealthIT.awaitPart("redis", true);
         assertThat(Stack.json(Stack.get("/api/events/" + id)).path("name").asText()).isEqualTo(name + " (offline edit)");
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +140,7 @@ class RateLimitIT {
         } finally {
             Stack.evently("redis", "start");
         }
-        Stack.pollGet("/health/ready", Duration.ofSeconds(60), r -> r.statusCode() == 200);
+        HealthIT.awaitPart("redis", true);
     }
 
     static HttpResponse<String> login(String email, String password, String address) {

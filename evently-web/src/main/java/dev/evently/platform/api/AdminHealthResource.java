@@ -12,8 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -22,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.evently.api.security.Roles;
 import dev.evently.platform.api.DependencyCheck.Dependency;
 
-/** The readiness checks with what only operators should see: where each part is and why it is down. */
+/** Every part the platform runs on with what only operators should see: where it is and why it is down. */
 @Path("admin/health")
 @RequestScoped
 @Roles("ADMIN")
@@ -32,17 +30,15 @@ import dev.evently.platform.api.DependencyCheck.Dependency;
 public class AdminHealthResource {
 
     @Inject
-    @Readiness
     @Any
-    Instance<HealthCheck> checks;
+    Instance<DependencyCheck> checks;
 
     @GET
     @Operation(summary = "Each part the application depends on: status, address, version, the error when down")
     @APIResponse(responseCode = "200", description = "The parts, by name")
     public List<Dependency> parts() {
         return checks.stream()
-                .filter(DependencyCheck.class::isInstance)
-                .map(check -> ((DependencyCheck) check).probe())
+                .map(DependencyCheck::probe)
                 .sorted(Comparator.comparing(Dependency::name))
                 .toList();
     }

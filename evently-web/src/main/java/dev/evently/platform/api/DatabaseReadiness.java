@@ -8,12 +8,13 @@ import javax.sql.DataSource;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Whether PostgreSQL hands out a valid connection. */
+/** Whether PostgreSQL hands out a valid connection: without it the API answers nothing, so readiness needs it. */
 @Readiness
 @ApplicationScoped
-public class DatabaseReadiness extends DependencyCheck {
+public class DatabaseReadiness extends DependencyCheck implements HealthCheck {
 
     @Resource(lookup = "jdbc/evently")
     DataSource dataSource;

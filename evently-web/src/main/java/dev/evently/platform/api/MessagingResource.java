@@ -3,7 +3,9 @@ package dev.evently.platform.api;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -19,6 +21,7 @@ import dev.evently.api.problem.QueryParameters;
 import dev.evently.api.security.Roles;
 import dev.evently.outbox.boundary.OutboxBacklog;
 import dev.evently.platform.boundary.DeadLetters;
+import dev.evently.platform.errors.NotFoundException;
 
 @Path("admin/messaging")
 @RequestScoped
@@ -50,5 +53,17 @@ public class MessagingResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public DeadLetters.Listing deadLetters(@QueryParam("limit") String limit) {
         return deadLetters.oldest(QueryParameters.number("limit", limit, 50, 1, 500));
+    }
+
+    @POST
+    @Path("dead-letters/{messageId}/replay")
+    @Operation(summary = "Moves one dead letter back to the queue it came from, to be consumed again")
+    @APIResponse(responseCode = "204", description = "Back on its queue")
+    @APIResponse(responseCode = "404", description = "No dead letter with that id",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public void replay(@PathParam("messageId") String messageId) {
+        if (!deadLetters.replay(messageId)) {
+            throw new NotFoundException("dead-letter-not-found", "No dead letter " + messageId);
+        }
     }
 }

@@ -5,18 +5,17 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.health.Readiness;
 import org.redisson.api.RedissonClient;
 
 import dev.evently.platform.control.RedisConnection;
 
 /**
  * Whether Redis answers. Redis only caches and coordinates, so its absence makes the instance slower,
- * not wrong; readiness still reports it so operators notice.
+ * not wrong: not a readiness check (taking every instance out of rotation because the cache is away would turn
+ * a slower night into an outage); admins see it in the health details.
  */
-@Readiness
 @ApplicationScoped
-public class RedisReadiness extends DependencyCheck {
+public class RedisCheck extends DependencyCheck {
 
     @Inject
     RedissonClient redis;
