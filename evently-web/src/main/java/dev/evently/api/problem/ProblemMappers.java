@@ -96,6 +96,12 @@ public final class ProblemMappers {
                         "Others are booking or changing the same seats right now; try again in a moment.").toResponse();
             }
         }
+        if (Outages.partAway(e)) {
+            LOG.log(Level.WARNING, "a part is away, answered 503: " + e);
+            return Response.fromResponse(Problem.of("unavailable", "Service Unavailable", 503,
+                    "A part of the platform is restarting; nothing was changed. Try again in a moment.").toResponse())
+                    .header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "incident " + incident, e);
         return Problem.of("internal-error", "Internal error", 500,
