@@ -25,8 +25,8 @@ import dev.evently.system.Tokens.Account;
 class PaymentsIT {
 
     private static final Duration APPLIED = Duration.ofSeconds(30);
-    /** Five deliveries with 0.5, 1, 2 and 4 s between them, then the DLQ. */
-    private static final Duration DEAD_LETTERED = Duration.ofSeconds(60);
+    /** A message no consumer can read goes to the DLQ at its first delivery (others after an hour of retries). */
+    private static final Duration DEAD_LETTERED = Duration.ofSeconds(20);
 
     static String admin;
 
@@ -241,8 +241,22 @@ class PaymentsIT {
             JsonNode letter = find(letters, body);
             assertThat(letter).as("dead letter " + body + " in " + letters).isNotNull();
             assertThat(letter.path("originalAddress").asText()).isEqualTo("evently.payments");
+            assertThat(letter.path("originalQueue").asText()).isEqualTo("evently.payments");
             assertThat(letter.path("messageId").asText()).startsWith("ID:");
+            assertThat(letter.path("reason").asText()).isNotBlank();
         }
+
+        // replayed, it goes back to its queue, is consumed again, and (still poison) comes back as a new dead letter
+        String firstId = find(letters, marker).path("messageId").asText();
+        assertThat(Auth.post("/api/admin/messaging/dead-letters/" + firstId + "/replay", admin, Map.of()).statusCode())
+                .isEqualTo(204);
+        JsonNode again = Stack.await("the replayed message dead-lettered again", DEAD_LETTERED, PaymentsIT::deadLetters,
+                found -> contains(found, marker) && !find(found, marker).path("messageId").asText().equals(firstId));
+        assertThat(again.path("messages").findValuesAsText("messageId")).doesNotContain(firstId);
+        ProblemsIT.assertProblem(Auth.post("/api/admin/messaging/dead-letters/" + firstId + "/replay", admin, Map.of()),
+                404, "https://evently.dev/problems/dead-letter-not-found");
+        assertThat(Auth.post("/api/admin/messaging/dead-letters/" + firstId + "/replay", Tokens.newUser(), Map.of())
+                .statusCode()).isEqualTo(403);
         assertThat(Auth.get("/api/admin/messaging/dead-letters", Tokens.newUser()).statusCode()).isEqualTo(403);
         assertThat(Auth.get("/api/admin/messaging/dead-letters?limit=0", admin).statusCode()).isEqualTo(400);
     }
@@ -289,7 +303,7 @@ class PaymentsIT {
     }
 
     static JsonNode deadLetters() {
-        return Stack.json(Auth.get("/api/admin/messaging/dead-letters?limit=500", admin));
+        return Stack.json(Auth.get("/api/admin/messaging/dead-letters?limit=500", Tokens.admin()));
     }
 
     static boolean contains(JsonNode letters, String body) {

@@ -5,6 +5,7 @@ import java.util.logging.Logger;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
@@ -21,20 +22,25 @@ import dev.evently.platform.messaging.Consuming;
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "evently-artemis"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "destination", propertyValue = "evently.domain-events::evently.analytics"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = AnalyticsConsumer.QUEUE),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
 })
 public class AnalyticsConsumer implements MessageListener {
 
+    static final String QUEUE = "evently.domain-events::evently.analytics";
+
     private static final Logger LOG = Logger.getLogger(AnalyticsConsumer.class.getName());
+
+    @Inject
+    Consuming consuming;
 
     @EJB
     Analytics analytics;
 
     @Override
     public void onMessage(Message message) {
-        Consuming.handle(LOG, "analytics", message, () -> {
+        consuming.handle(LOG, "analytics", QUEUE, message, () -> {
             ReceivedEvent event = Envelopes.received(message);
             boolean counted = analytics.record(event);
             // a redelivery (or a type analytics leaves alone) is worth a line only at the debug level

@@ -5,6 +5,7 @@ import java.util.logging.Logger;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
@@ -21,20 +22,25 @@ import dev.evently.platform.messaging.Consuming;
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "evently-artemis"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "destination", propertyValue = "evently.domain-events::evently.notifications"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = NotificationConsumer.QUEUE),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8")
 })
 public class NotificationConsumer implements MessageListener {
 
+    static final String QUEUE = "evently.domain-events::evently.notifications";
+
     private static final Logger LOG = Logger.getLogger(NotificationConsumer.class.getName());
+
+    @Inject
+    Consuming consuming;
 
     @EJB
     Notifications notifications;
 
     @Override
     public void onMessage(Message message) {
-        Consuming.handle(LOG, "notifications", message, () -> {
+        consuming.handle(LOG, "notifications", QUEUE, message, () -> {
             ReceivedEvent event = Envelopes.received(message);
             int sent = notifications.notify(event);
             return sent == 0 ? null : sent + " mail(s) for " + event.typeName() + " " + event.id();

@@ -3,27 +3,34 @@ package dev.evently.platform.messaging;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 
+import dev.evently.platform.boundary.DeadLetters;
 import dev.evently.platform.tracing.Correlation;
 
 /**
  * How every consumer handles a message: under its correlation id, and with its message id, correlation id and
- * delivery count in the log when it fails. A failure rolls the delivery back; after the broker's bounded
- * retries the message lands in the dead-letter queue.
+ * delivery count in the log when it fails. A message that can never succeed (not one Evently can read: an
+ * {@link IllegalArgumentException}) goes to the dead-letter queue at once, in the delivery's transaction. Any other
+ * failure rolls the delivery back: a part that is away (the database, the mail server) is waited for by the
+ * broker's retries, an hour and more, before the message lands in the dead-letter queue too.
  */
-public final class Consuming {
+@ApplicationScoped
+public class Consuming {
 
-    private Consuming() {
-    }
+    @EJB
+    DeadLetters deadLetters;
 
     public interface Work {
         /** @return what was done, for the log (null: nothing worth a line) */
         String run() throws JMSException;
     }
 
-    public static void handle(Logger log, String consumer, Message message, Work work) {
+    /** @param queue the consumer's queue as in its activation config ({@code address::queue} or a queue) */
+    public void handle(Logger log, String consumer, String queue, Message message, Work work) {
         String messageId = header(message::getJMSMessageID);
         String correlationId = Correlation.begin(header(message::getJMSCorrelationID));
         try {
@@ -31,11 +38,14 @@ public final class Consuming {
             if (done != null) {
                 log.info(() -> consumer + ": " + done + " [messageId " + messageId + ", correlationId " + correlationId + "]");
             }
+        } catch (IllegalArgumentException poison) {
+            log.warning(() -> consumer + ": messageId " + messageId + ", correlationId " + correlationId
+                    + " can never be processed, moved to the dead-letter queue: " + poison.getMessage());
+            deadLetters.deadLetter(message, queue, poison.getMessage() == null ? "unreadable" : poison.getMessage());
         } catch (JMSException | RuntimeException e) {
             log.log(Level.WARNING, consumer + " failed on messageId " + messageId + ", correlationId " + correlationId
                     + ", delivery " + header(() -> String.valueOf(message.getIntProperty("JMSXDeliveryCount")))
-                    + " (rolled back; redelivered until the dead-letter queue takes it): " + e,
-                    e instanceof IllegalArgumentException ? null : e);  // a malformed message needs no stack trace
+                    + " (rolled back; redelivered until the dead-letter queue takes it): " + e, e);
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         } finally {
             Correlation.end();

@@ -19,20 +19,25 @@ import dev.evently.platform.messaging.Consuming;
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "evently-artemis"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "destination", propertyValue = "evently.probe"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = ProbeConsumer.QUEUE),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
 })
 public class ProbeConsumer implements MessageListener {
 
+    static final String QUEUE = "evently.probe";
+
     private static final Logger LOG = Logger.getLogger(ProbeConsumer.class.getName());
+
+    @Inject
+    Consuming consuming;
 
     @Inject
     Probes probes;
 
     @Override
     public void onMessage(Message message) {
-        Consuming.handle(LOG, "probe", message, () -> {
+        consuming.handle(LOG, "probe", QUEUE, message, () -> {
             String probeId = message.propertyExists("probeId")
                     ? message.getStringProperty("probeId")
                     : message.getJMSMessageID();

@@ -5,6 +5,7 @@ import java.util.logging.Logger;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
@@ -23,20 +24,25 @@ import dev.evently.waitlist.boundary.Waitlists;
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "evently-artemis"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "destination", propertyValue = "evently.domain-events::evently.waitlist"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = WaitlistConsumer.QUEUE),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
 })
 public class WaitlistConsumer implements MessageListener {
 
+    static final String QUEUE = "evently.domain-events::evently.waitlist";
+
     private static final Logger LOG = Logger.getLogger(WaitlistConsumer.class.getName());
+
+    @Inject
+    Consuming consuming;
 
     @EJB
     Waitlists waitlists;
 
     @Override
     public void onMessage(Message message) {
-        Consuming.handle(LOG, "waitlist", message, () -> {
+        consuming.handle(LOG, "waitlist", QUEUE, message, () -> {
             ReceivedEvent event = Envelopes.received(message);
             if (event.is(DomainEvents.SEATS_RELEASED)) {
                 SeatsReleased released = event.payload(DomainEvents.SEATS_RELEASED);
