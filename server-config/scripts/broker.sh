@@ -42,6 +42,7 @@ broker_start() {
 }
 
 broker_stop() { stop_pid "$RUN/broker.pid" Artemis; }
+broker_kill() { kill_pid "$RUN/broker.pid" Artemis; }
 
 broker_status() {
     local state

@@ -22,7 +22,7 @@ info() { printf '    %s\n' "$*"; }
 die() { printf 'evently: %s\n' "$*" >&2; exit 1; }
 tools() { java -jar "$TOOLS_JAR" "$@"; }
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
-pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+pid_alive() { [ -f "$1" ] && kill -0 "$(head -1 "$1")" 2>/dev/null; }
 
 # Stops the process of a pid file: TERM, then KILL if it has not exited within the seconds given (30).
 stop_pid() { # pidfile what [seconds]
@@ -36,6 +36,15 @@ stop_pid() { # pidfile what [seconds]
     fi
     rm -f "$1"
     return 0  # called from traps: never the status of the test above
+}
+
+# Kills the process of a pid file at once (kill -9), as a crash would: for the fault tests (./evently <part> kill).
+kill_pid() { # pidfile what
+    if pid_alive "$1"; then
+        info "killing $2 (kill -9)"
+        kill -9 "$(head -1 "$1")"
+    fi
+    return 0
 }
 
 wait_port() { # host port seconds what

@@ -49,6 +49,7 @@ mail_start() {
 }
 
 mail_stop() { stop_pid "$EH/mail/greenmail.pid" "the mail server" 20; }
+mail_kill() { kill_pid "$EH/mail/greenmail.pid" "the mail server"; }
 
 mail_status() {
     local state

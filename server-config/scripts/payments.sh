@@ -40,6 +40,7 @@ payments_start() {
 }
 
 payments_stop() { stop_pid "$EH/payments/simulator.pid" "the payment simulator" 20; }
+payments_kill() { kill_pid "$EH/payments/simulator.pid" "the payment simulator"; }
 
 payments_status() {
     local state

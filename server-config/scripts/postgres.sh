@@ -87,6 +87,7 @@ postgres_stop() {
     local deadline=$((SECONDS + 60))
     while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
 }
+postgres_kill() { kill_pid "$(pg_base)/data/postmaster.pid" PostgreSQL; }
 
 
 postgres_status() {

@@ -37,6 +37,7 @@ redis_start() {
 }
 
 redis_stop() { stop_pid "$EH/redis/redis.pid" Redis; }
+redis_kill() { kill_pid "$EH/redis/redis.pid" Redis; }
 
 redis_status() {
     local state

@@ -34,10 +34,11 @@ ensure_browser() {
 # A second domain beside the first, on other ports, sharing its PostgreSQL, Redis and broker: the tests that
 # book through two instances at once use it. Started and stopped through ./evently, as an operator would.
 SECOND_DOMAIN="$DOMAIN-2"
+SECOND_PORT_BASE="${EVENTLY_TEST_SECOND_PORT_BASE:-$(( ${PORT_BASE:-9500} + 500 ))}"
 SECOND_STARTED=0
 
 second_instance_start() {
-    local base="${EVENTLY_TEST_SECOND_PORT_BASE:-$(( ${PORT_BASE:-9500} + 500 ))}" log="$RUN/$SECOND_DOMAIN.log"
+    local base="$SECOND_PORT_BASE" log="$RUN/$SECOND_DOMAIN.log"
     SECOND_BASE_URL="http://127.0.0.1:$((base + 80))"
     step "Second instance: domain $SECOND_DOMAIN on $SECOND_BASE_URL (same database, Redis and broker)"
     domain_running "$SECOND_DOMAIN" || SECOND_STARTED=1
@@ -88,6 +89,7 @@ stack_test() {
         -Devently.browser.required="$browser_required" -Devently.domain-dir="$DOMAINS/$DOMAIN" \
         -Devently.admin-port="$ADMIN_PORT" -Devently.redis-url="$REDIS_URL" \
         -Devently.base-url="$BASE_URL" -Devently.second-base-url="$SECOND_BASE_URL" \
+        -Devently.second-domain="$SECOND_DOMAIN" -Devently.second-port-base="$SECOND_PORT_BASE" \
         -Devently.booking.hold-time="$EVENTLY_BOOKING_HOLD_TIME" -Devently.redis-embedded="$REDIS_EMBEDDED" \
         -Devently.waitlist.offer-time="$EVENTLY_WAITLIST_OFFER_TIME" -Devently.mail-api-url="$MAIL_API_URL" "$@" \
         || die "system tests failed"

@@ -127,10 +127,17 @@ final class Stack {
 
     /** Runs ./evently with the arguments and fails unless it exits 0. */
     static String evently(String... args) throws IOException, InterruptedException {
+        return evently(java.util.Map.of(), args);
+    }
+
+    /** Runs ./evently with these environment variables added (EVENTLY_DOMAIN=..., say). */
+    static String evently(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
         String[] command = new String[args.length + 1];
         command[0] = HOME.resolve("evently").toString();
         System.arraycopy(args, 0, command, 1, args.length);
-        Process process = new ProcessBuilder(command).directory(HOME.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(HOME.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {
             throw new AssertionError(String.join(" ", command) + " failed: " + output);

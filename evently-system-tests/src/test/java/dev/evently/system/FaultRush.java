@@ -1,0 +1,209 @@
+package dev.evently.system;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Buyers who keep shopping while a part of the platform dies: each holds one or two seats of the event on one of
+ * the instances, then pays (through the provider's test API, as the checkout page would), cancels, or lets the
+ * hold run out; a buyer who finds the seats taken sometimes joins the waitlist. Every answer is tallied and judged
+ * as a client would judge it: 2xx, a 4xx problem, or a 503 saying when to retry are fine; a 500, a 503 without
+ * {@code Retry-After}, a 4xx that is not a problem, or no answer within the client's timeout are not.
+ */
+final class FaultRush implements AutoCloseable {
+
+    /** How long a client waits for an answer before it gives up: longer, and the rush calls it a hang. */
+    static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private final long eventId;
+    private final List<Long> seats;
+    private final List<String> baseUrls;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final List<Thread> threads = new ArrayList<>();
+
+    final Map<String, AtomicLong> byStatus = new ConcurrentHashMap<>();
+    final Queue<String> violations = new ConcurrentLinkedQueue<>();
+    final Set<Long> held = ConcurrentHashMap.newKeySet();
+    final Set<Long> cancelled = ConcurrentHashMap.newKeySet();
+    /** When each hold succeeded, on which instance. */
+    final Queue<Instant> holdsAt = new ConcurrentLinkedQueue<>();
+    final AtomicLong requests = new AtomicLong();
+
+    FaultRush(long eventId, List<Long> seats, List<Tokens.Account> buyers, List<String> baseUrls) {
+        this.eventId = eventId;
+        this.seats = seats;
+        this.baseUrls = baseUrls;
+        for (int i = 0; i < buyers.size(); i++) {
+            Tokens.Account buyer = buyers.get(i);
+            String home = baseUrls.get(i % baseUrls.size());
+            Thread thread = new Thread(() -> shop(buyer, home), "buyer-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+    }
+
+    /** The first successful hold at or after {@code since}, if any. */
+    Instant firstHoldSince(Instant since) {
+        return holdsAt.stream().filter(at -> !at.isBefore(since)).min(Instant::compareTo).orElse(null);
+    }
+
+    long holdsBetween(Instant from, Instant to) {
+        return holdsAt.stream().filter(at -> !at.isBefore(from) && at.isBefore(to)).count();
+    }
+
+    SortedMap<String, Long> statuses() {
+        SortedMap<String, Long> copy = new TreeMap<>();
+        byStatus.forEach((status, n) -> copy.put(status, n.get()));
+        return copy;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        for (Thread thread : threads) {
+            thread.join(CLIENT_TIMEOUT.plusSeconds(10).toMillis());
+        }
+    }
+
+    private void shop(Tokens.Account buyer, String home) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        boolean waiting = false;
+        while (running.get()) {
+            // most buyers stay on their instance; some come through the other (a load balancer's spread)
+            String base = random.nextInt(4) == 0 ? baseUrls.get(random.nextInt(baseUrls.size())) : home;
+            List<Long> wanted = pick(random);
+            Answer hold = call(base, "POST", "/api/bookings", buyer.token(),
+                    "{\"eventId\":" + eventId + ",\"seatIds\":" + wanted + "}");
+            if (hold.status == 201) {
+                long bookingId = hold.json().path("id").asLong();
+                held.add(bookingId);
+                holdsAt.add(Instant.now());
+                int choice = random.nextInt(100);
+                if (choice < 70) {
+                    pay(base, buyer, bookingId);
+                } else if (choice < 85) {
+                    Answer cancel = call(base, "POST", "/api/bookings/" + bookingId + "/cancel", buyer.token(), "{}");
+                    if (cancel.status == 200) {
+                        cancelled.add(bookingId);
+                    }
+                }
+            } else if (hold.status == 409 && !waiting && random.nextInt(5) == 0) {
+                waiting = call(base, "POST", "/api/waitlist/join", buyer.token(),
+                        "{\"eventId\":" + eventId + ",\"seats\":1}").status == 201;
+            }
+            pause(random);
+        }
+    }
+
+    private void pay(String base, Tokens.Account buyer, long bookingId) {
+        Answer checkout = call(base, "POST", "/api/bookings/" + bookingId + "/payments", buyer.token(), "{}");
+        if (checkout.status == 200 || checkout.status == 201) {
+            try {
+                Provider.succeed(Provider.providerId(checkout.json()));
+            } catch (RuntimeException | AssertionError providerAway) {
+                // the buyer could not reach the provider's page: no money moved, the hold runs out
+                byStatus.computeIfAbsent("provider unreachable", s -> new AtomicLong()).incrementAndGet();
+            }
+        }
+    }
+
+    private List<Long> pick(ThreadLocalRandom random) {
+        int first = random.nextInt(seats.size());
+        if (random.nextBoolean() || first + 1 >= seats.size()) {
+            return List.of(seats.get(first));
+        }
+        return List.of(seats.get(first), seats.get(first + 1));
+    }
+
+    private static void pause(ThreadLocalRandom random) {
+        try {
+            Thread.sleep(800 + random.nextInt(1200));  // a buyer's pace between clicks, not a synchronisation
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    record Answer(int status, String body) {
+        JsonNode json() {
+            try {
+                return Stack.JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private Answer call(String base, String method, String path, String token, String body) {
+        requests.incrementAndGet();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(CLIENT_TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", Stack.randomAddress())
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            tally("timeout");
+            violations.add(method + " " + base + path + ": no answer within " + CLIENT_TIMEOUT.toSeconds() + " s");
+            return new Answer(-1, "");
+        } catch (ConnectException e) {
+            tally("connection refused");  // the instance is down: a load balancer would send the buyer elsewhere
+            return new Answer(-1, "");
+        } catch (IOException e) {
+            tally("connection lost");
+            return new Answer(-1, "");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(-1, "");
+        }
+        int status = response.statusCode();
+        tally(String.valueOf(status));
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (status >= 500 && status != 503) {
+            violations.add(method + " " + path + " -> " + status + " " + abbreviate(response.body()));
+        } else if (status == 503 && response.headers().firstValue("Retry-After").isEmpty()) {
+            violations.add(method + " " + path + " -> 503 without Retry-After");
+        } else if (status >= 400 && !type.startsWith("application/problem+json")) {
+            violations.add(method + " " + path + " -> " + status + " as " + type + ": " + abbreviate(response.body()));
+        }
+        return new Answer(status, response.body());
+    }
+
+    private void tally(String status) {
+        byStatus.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() > 300 ? body.substring(0, 300) + "..." : body;
+    }
+}
