@@ -29,15 +29,18 @@ import jakarta.persistence.PersistenceContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.evently.platform.control.RetainedRows;
+
 /**
  * Access tokens that no longer count, known to every instance within a second without a round trip per request:
  * revocations are written to the database (in the transaction that logs out, changes a password or a role, or
  * catches a stolen refresh token), and each instance reads what is new four times a second into memory, where each
  * is kept only until the tokens it names would have expired anyway. A revocation names one token (its jti) or a
- * whole session (the sid every access token of one login carries).
+ * whole session (the sid every access token of one login carries). A row that expired names no token still valid;
+ * it is purged after the retention beyond that.
  */
 @ApplicationScoped
-public class Revocations {
+public class Revocations implements RetainedRows {
 
     private static final Logger LOG = Logger.getLogger(Revocations.class.getName());
 
@@ -96,6 +99,23 @@ public class Revocations {
                 .setParameter(1, userId)
                 .setParameter(2, session)
                 .setParameter(3, now.plus(accessTtl))
+                .executeUpdate();
+    }
+
+    @Override
+    public String what() {
+        return "expired revocations";
+    }
+
+    /** Revocations that expired before {@code cutoff}. */
+    @Override
+    public int purge(Instant cutoff, int limit) {
+        return em.createNativeQuery("""
+                        delete from revocations where id = any(array(
+                            select id from revocations where expires_at < ?1
+                            order by expires_at limit ?2 for update skip locked))""")
+                .setParameter(1, cutoff)
+                .setParameter(2, limit)
                 .executeUpdate();
     }
 

@@ -15,16 +15,18 @@ import jakarta.persistence.PersistenceContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.evently.platform.control.RetainedRows;
 import dev.evently.platform.hashing.Hashes;
 
 /**
  * Refresh tokens, the long half of a session: random, kept only as their SHA-256, each used once and replaced by
  * the next of its family (one login's chain, whose id the access tokens carry as their session). Presenting a used
  * one again means it leaked: the whole family is revoked, the thief's and the owner's copies alike, access tokens
- * included. Joins the caller's transaction.
+ * included. Joins the caller's transaction. A token is refused once it has expired, used or not; it is purged after
+ * the retention beyond that.
  */
 @ApplicationScoped
-public class Sessions {
+public class Sessions implements RetainedRows {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -108,6 +110,23 @@ public class Sessions {
                 .setParameter(2, now)
                 .getResultList();
         live.forEach(family -> end(userId, (UUID) family, now));
+    }
+
+    @Override
+    public String what() {
+        return "expired refresh tokens";
+    }
+
+    /** Tokens that expired before {@code cutoff}. */
+    @Override
+    public int purge(Instant cutoff, int limit) {
+        return em.createNativeQuery("""
+                        delete from refresh_tokens where id = any(array(
+                            select id from refresh_tokens where expires_at < ?1
+                            order by expires_at limit ?2 for update skip locked))""")
+                .setParameter(1, cutoff)
+                .setParameter(2, limit)
+                .executeUpdate();
     }
 
     private Refresh issue(long userId, UUID family, Instant now) {
