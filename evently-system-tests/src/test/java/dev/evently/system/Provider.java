@@ -100,6 +100,21 @@ final class Provider {
                 webhooks -> webhooks.path("pending").asLong() == 0);
     }
 
+    /**
+     * The id of the report of {@code type} the simulator sent about Evently's payment {@code paymentId} (the id the
+     * payment-reports inbox records), found among its 100 most recent webhook deliveries.
+     */
+    static String reportId(String paymentId, String type) throws InterruptedException {
+        return Stack.await("the simulator's " + type + " report of payment " + paymentId, SETTLE, () -> {
+            for (JsonNode delivery : Stack.json(api("GET", "/v1/test/webhooks?limit=100", null)).path("deliveries")) {
+                if (delivery.path("paymentId").asText().equals(paymentId) && delivery.path("type").asText().equals(type)) {
+                    return delivery.path("id").asText();
+                }
+            }
+            return null;
+        }, java.util.Objects::nonNull);
+    }
+
     /** Posts a report straight to the server's webhook, as anyone on the internet could. */
     static HttpResponse<String> webhook(String body, String signature) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Stack.BASE_URL + "/api/payments/webhook"))
