@@ -50,6 +50,7 @@ class RetentionIT {
     @BeforeAll
     static void admin() {
         admin = Tokens.admin();
+        Provider.reset();  // payments decided by the test alone, whatever another test left the simulator doing
     }
 
     /**
@@ -82,7 +83,8 @@ class RetentionIT {
             Left latestBefore = left(List.of(latest));
 
             age(older);
-            Stack.await("round " + round + ": the older sales' rows purged", PURGED_WITHIN, () -> left(older), Left::none);
+            Stack.await("round " + round + ": the older sales' rows purged", PURGED_WITHIN, () -> left(older),
+                    Left::none);
 
             // bounded: of all the rounds' sales, only the latest sale's rows are left, round after round
             Left all = left(sold);
@@ -104,7 +106,8 @@ class RetentionIT {
             Sale previous = older.get(older.size() - 1);
             assertThat(Stack.json(Auth.get("/api/bookings/" + previous.bookingId(), previous.buyer().token()))
                     .path("status").asText()).isEqualTo("CONFIRMED");
-            ProblemsIT.assertProblem(hold(previous.buyer(), previous.key(), previous.request()), 409, SEATS_UNAVAILABLE);
+            ProblemsIT.assertProblem(hold(previous.buyer(), previous.key(), previous.request()), 409,
+                    SEATS_UNAVAILABLE);
         }
     }
 
@@ -125,52 +128,33 @@ class RetentionIT {
             assertThat(unpublished).as("booking.created, not relayed while the test holds the relay's lock").hasSize(1);
             // a purge has run with the waiting event older than the retention once the witness's rows are gone
             age(List.of(witness));
-            uninterrupted(() -> Stack.await("the witness sale's rows purged", PURGED_WITHIN, () -> left(List.of(witness)),
-                    Left::none));
+            uninterrupted(() -> Stack.await("the witness sale's rows purged", PURGED_WITHIN,
+                    () -> left(List.of(witness)), Left::none));
             assertThat(Database.count("select count(*) from outbox where id = ? and published_at is null",
                     unpublished.get(0).get("id"))).as("the event waiting for the broker").isEqualTo(1);
             return booking;
         }, RELAY_LOCK);
 
         Stack.await("the waiting event relayed once the relay may again", SETTLED_WITHIN, () -> Database.count("""
-                select count(*) from outbox where aggregate_type = 'booking' and aggregate_id = ? and published_at is null""",
+                select count(*) from outbox
+                where aggregate_type = 'booking' and aggregate_id = ? and published_at is null""",
                 String.valueOf(waiting)), pending -> pending == 0);
     }
 
     @Test
-    void tokensRevocationsInstancesAndProbesGoOnlyOnceExpiredOrGoneForLongerThanTheRetention() throws Exception {
-        long user = Tokens.newUsers(1).get(0).id();
-        String instance = "retention-test/" + UUID.randomUUID();
-        String probe = "retention-" + UUID.randomUUID();
+    void tokensRevocationsInstancesAndProbesGoOnlyOnceEndedForLongerThanTheRetention() throws Exception {
+        Ended ended = new Ended(Tokens.newUsers(1).get(0).id(), "retention-test/" + UUID.randomUUID());
         try {
-            for (int daysAgo : new int[] {AGED_DAYS, 1}) {
-                String marker = daysAgo + "-days-" + UUID.randomUUID();
-                Database.update("""
-                        insert into refresh_tokens (user_id, family, token_hash, created_at, expires_at)
-                        values (?, gen_random_uuid(), encode(sha256(convert_to(?, 'UTF8')), 'hex'),
-                                now() - make_interval(days => ? + 14), now() - make_interval(days => ?))""",
-                        user, marker, daysAgo, daysAgo);
-                Database.update("insert into revocations (user_id, jti, expires_at) values (?, ?, now() - make_interval(days => ?))",
-                        user, marker, daysAgo);
-                Database.update("""
-                        insert into server_instances (id, host, started_at, last_seen_at)
-                        values (?, 'retention-test', now() - make_interval(days => ? + 1), now() - make_interval(days => ?))""",
-                        instance + "/" + daysAgo, daysAgo, daysAgo);
-                Database.update("insert into message_probes (probe_id, body, received_at) values (?, 'retention', now() - make_interval(days => ?))",
-                        probe + "/" + daysAgo, daysAgo);
-            }
+            ended.daysAgo(AGED_DAYS);
+            ended.daysAgo(1);
 
-            Stack.await("what is older than the retention purged", PURGED_WITHIN, () -> rowsOf(user, instance, probe),
-                    rows -> rows.equals(List.of(1L, 1L, 1L, 1L)));
-
-            // what is left is what expired or stopped a day ago: refused or dead, but within the retention
-            assertThat(Database.count("select count(*) from refresh_tokens where user_id = ? and expires_at > now() - interval '2 days'", user)).isEqualTo(1);
-            assertThat(Database.count("select count(*) from revocations where user_id = ? and expires_at > now() - interval '2 days'", user)).isEqualTo(1);
-            assertThat(Database.count("select count(*) from server_instances where id = ?", instance + "/1")).isEqualTo(1);
-            assertThat(Database.count("select count(*) from message_probes where probe_id = ?", probe + "/1")).isEqualTo(1);
+            // what ended a day ago is refused (a token, a revocation) or dead (an instance), but within the retention
+            Map<String, List<Integer>> endedADayAgo = Map.of("refresh tokens", List.of(1), "revocations", List.of(1),
+                    "server instances", List.of(1), "messaging probes", List.of(1));
+            Stack.await("only what ended longer than the retention ago purged", PURGED_WITHIN, ended::left,
+                    endedADayAgo::equals);
         } finally {
-            Database.update("delete from server_instances where id like ?", instance + "/%");
-            Database.update("delete from message_probes where probe_id like ?", probe + "/%");
+            ended.remove();
         }
     }
 
@@ -202,21 +186,24 @@ class RetentionIT {
                 select count(*) from outbox o
                 where o.aggregate_type = 'booking' and o.aggregate_id = any(?)
                   and (o.published_at is null
-                       or (o.type in ('booking.created', 'booking.confirmed') and not exists (select 1 from consumed_messages c
-                           where c.consumer = 'analytics' and c.message_id = o.id::text))
-                       or (o.type = 'booking.confirmed' and not exists (select 1 from consumed_messages c
-                           where c.consumer = 'notifications' and c.message_id = o.id::text)))""",
+                       or (o.type in ('booking.created', 'booking.confirmed') and not exists (select 1
+                            from consumed_messages c where c.consumer = 'analytics' and c.message_id = o.id::text))
+                       or (o.type = 'booking.confirmed' and not exists (select 1
+                            from consumed_messages c where c.consumer = 'notifications'
+                            and c.message_id = o.id::text)))""",
                 (Object) bookingIds(sales)), waiting -> waiting == 0);
     }
 
     /** What only time would do: the sales' rows become older than the retention, as if the sales were 8 days ago. */
     private static void age(List<Sale> sales) {
         Database.update("""
-                update outbox set created_at = now() - make_interval(days => ?), published_at = now() - make_interval(days => ?)
+                update outbox set created_at = now() - make_interval(days => ?),
+                                  published_at = now() - make_interval(days => ?)
                 where aggregate_type = 'booking' and aggregate_id = any(?) and published_at is not null""",
                 AGED_DAYS, AGED_DAYS, bookingIds(sales));
-        Database.update("update consumed_messages set consumed_at = now() - make_interval(days => ?) where message_id = any(?)",
-                AGED_DAYS, messageIds(sales));
+        Database.update("""
+                update consumed_messages set consumed_at = now() - make_interval(days => ?)
+                where message_id = any(?)""", AGED_DAYS, messageIds(sales));
         Database.update("update bookings set created_at = now() - make_interval(days => ?) where id = any(?::bigint[])",
                 AGED_DAYS, bookingIds(sales));
     }
@@ -225,24 +212,69 @@ class RetentionIT {
         return new Left(
                 Database.count("select count(*) from outbox where aggregate_type = 'booking' and aggregate_id = any(?)",
                         (Object) bookingIds(sales)),
-                Database.count("select count(*) from consumed_messages where message_id = any(?)", (Object) messageIds(sales)),
-                Database.count("select count(*) from bookings where id = any(?::bigint[]) and idempotency_key is not null",
+                Database.count("select count(*) from consumed_messages where message_id = any(?)",
+                        (Object) messageIds(sales)),
+                Database.count("""
+                        select count(*) from bookings where id = any(?::bigint[]) and idempotency_key is not null""",
                         (Object) bookingIds(sales)));
-    }
-
-    /** The test's refresh tokens, revocations, instances and probes, each kind counted. */
-    private static List<Long> rowsOf(long user, String instance, String probe) {
-        return List.of(Database.count("select count(*) from refresh_tokens where user_id = ?", user),
-                Database.count("select count(*) from revocations where user_id = ?", user),
-                Database.count("select count(*) from server_instances where id like ?", instance + "/%"),
-                Database.count("select count(*) from message_probes where probe_id like ?", probe + "/%"));
     }
 
     /** The whole tables' sizes, for the log: other tests' rows included. */
     private static Map<String, Object> tables() {
         return Database.row("""
                 select (select count(*) from outbox) as outbox, (select count(*) from consumed_messages) as inbox,
-                       (select count(*) from bookings where idempotency_key is not null) as keys""");
+                       (select count(*) from bookings where idempotency_key is not null) as idempotency_keys""");
+    }
+
+    /**
+     * Rows of a kind the test writes itself, as if they had ended some days ago: a refresh token and a revocation of a
+     * user (expired), a server instance (its last heartbeat), a messaging probe (received).
+     */
+    private record Ended(long user, String name) {
+
+        void daysAgo(int days) {
+            String id = name + "/" + days;
+            Database.update("""
+                    insert into refresh_tokens (user_id, family, token_hash, created_at, expires_at)
+                    values (?, gen_random_uuid(), encode(sha256(convert_to(?, 'UTF8')), 'hex'),
+                            now() - make_interval(days => ? + 14), now() - make_interval(days => ?))""",
+                    user, id, days, days);
+            Database.update("""
+                    insert into revocations (user_id, jti, expires_at)
+                    values (?, ?, now() - make_interval(days => ?))""", user, id, days);
+            Database.update("""
+                    insert into server_instances (id, host, started_at, last_seen_at)
+                    values (?, 'retention-test', now() - make_interval(days => ? + 1),
+                            now() - make_interval(days => ?))""",
+                    id, days, days);
+            Database.update("""
+                    insert into message_probes (probe_id, body, received_at)
+                    values (?, 'retention', now() - make_interval(days => ?))""", id, days);
+        }
+
+        /** Of each kind, how many days ago the rows left had ended. */
+        Map<String, List<Integer>> left() {
+            String ours = name + "/%";
+            return Map.of(
+                    "refresh tokens", endedDaysAgo("select expires_at from refresh_tokens where user_id = ?", user),
+                    "revocations", endedDaysAgo("select expires_at from revocations where user_id = ?", user),
+                    "server instances", endedDaysAgo("select last_seen_at from server_instances where id like ?", ours),
+                    "messaging probes", endedDaysAgo("select received_at from message_probes where probe_id like ?",
+                            ours));
+        }
+
+        /** Nothing of the test's own left where the platform looks for live instances and probes. */
+        void remove() {
+            Database.update("delete from server_instances where id like ?", name + "/%");
+            Database.update("delete from message_probes where probe_id like ?", name + "/%");
+        }
+
+        private static List<Integer> endedDaysAgo(String sql, Object parameter) {
+            return Database.rows("select round(extract(epoch from now() - ended) / 86400)::int as days from (" + sql
+                            + ") as these (ended) order by days", parameter).stream()
+                    .map(row -> ((Number) row.get("days")).intValue())
+                    .toList();
+        }
     }
 
     private static String[] bookingIds(List<Sale> sales) {
