@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import javax.crypto.Mac;
@@ -107,12 +108,13 @@ final class Provider {
     static String reportId(String paymentId, String type) throws InterruptedException {
         return Stack.await("the simulator's " + type + " report of payment " + paymentId, SETTLE, () -> {
             for (JsonNode delivery : Stack.json(api("GET", "/v1/test/webhooks?limit=100", null)).path("deliveries")) {
-                if (delivery.path("paymentId").asText().equals(paymentId) && delivery.path("type").asText().equals(type)) {
+                if (delivery.path("paymentId").asText().equals(paymentId)
+                        && delivery.path("type").asText().equals(type)) {
                     return delivery.path("id").asText();
                 }
             }
             return null;
-        }, java.util.Objects::nonNull);
+        }, Objects::nonNull);
     }
 
     /** Posts a report straight to the server's webhook, as anyone on the internet could. */
