@@ -1,12 +1,12 @@
 package dev.evently.booking.control;
 
-import java.sql.SQLException;
 import java.util.function.Supplier;
 
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
 
 import dev.evently.platform.errors.ConflictException;
+import dev.evently.platform.errors.LockContention;
 
 /**
  * Row locks as booking takes them: a lock not granted within the pool's lock timeout is a 409 the client may
@@ -16,6 +16,9 @@ import dev.evently.platform.errors.ConflictException;
  */
 public final class RowLocks {
 
+    /** The problem type of a lock not granted in time. */
+    public static final String SEATS_BUSY = "seats-busy";
+
     private RowLocks() {
     }
 
@@ -23,20 +26,11 @@ public final class RowLocks {
         try {
             return lock.get();
         } catch (PessimisticLockException | LockTimeoutException e) {
-            if (deadlockVictim(e)) {
+            if (LockContention.deadlock(e)) {
                 throw e;  // ordered locking rules deadlocks out: one goes to the log as the bug it is
             }
-            throw new ConflictException("seats-busy",
+            throw new ConflictException(SEATS_BUSY,
                     "Others are booking or changing the same seats right now; try again in a moment.");
         }
-    }
-
-    private static boolean deadlockVictim(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "40P01".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

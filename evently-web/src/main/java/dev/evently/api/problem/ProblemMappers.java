@@ -1,6 +1,5 @@
 package dev.evently.api.problem;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +12,7 @@ import java.util.regex.Pattern;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
-import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.BadRequestException;
@@ -30,6 +27,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import dev.evently.platform.errors.BusinessException;
+import dev.evently.platform.errors.LockContention;
 import dev.evently.platform.errors.TooManyRequestsException;
 
 /**
@@ -40,9 +38,6 @@ import dev.evently.platform.errors.TooManyRequestsException;
 public final class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
-    /** PostgreSQL's SQLSTATEs for a lock wait past lock_timeout and for a deadlock victim. */
-    private static final String LOCK_NOT_AVAILABLE = "55P03";
-    private static final String DEADLOCK = "40P01";
 
     private ProblemMappers() {
     }
@@ -88,8 +83,9 @@ public final class ProblemMappers {
                 return Problem.of("stale-version", "Conflict", 409,
                         "Someone changed this at the same time; reload and try again.").toResponse();
             }
-            if (lockContention(t)) {
-                if (hasSqlState(t, DEADLOCK)) {
+            // the whole transaction rolled back, nothing changed: the same request may well succeed a moment later
+            if (LockContention.is(t)) {
+                if (LockContention.deadlock(t)) {
                     LOG.log(Level.WARNING, "deadlock victim: locks are taken in one order, so this is a bug", e);
                 }
                 return Problem.of("seats-busy", "Conflict", 409,
@@ -128,25 +124,6 @@ public final class ProblemMappers {
             return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
         }
         return parts[parts.length - 1];
-    }
-
-    /**
-     * A row lock not granted within the transaction's lock_timeout, or a deadlock victim: the whole transaction
-     * rolled back, nothing changed, and the same request may well succeed a moment later.
-     */
-    static boolean lockContention(Throwable t) {
-        return t instanceof PessimisticLockException || t instanceof LockTimeoutException
-                || t instanceof SQLException sql
-                && (LOCK_NOT_AVAILABLE.equals(sql.getSQLState()) || DEADLOCK.equals(sql.getSQLState()));
-    }
-
-    private static boolean hasSqlState(Throwable e, String state) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Throwable unwrap(Throwable e) {
