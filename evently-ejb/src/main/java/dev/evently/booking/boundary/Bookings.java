@@ -13,6 +13,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -46,6 +47,9 @@ import dev.evently.platform.errors.UnprocessableException;
  */
 @Stateless
 public class Bookings {
+
+    /** The problem type of a hold past {@code evently.limits.held-seats-per-event}. */
+    public static final String HOLD_LIMIT_REACHED = "hold-limit-reached";
 
     @PersistenceContext
     EntityManager em;
@@ -86,8 +90,9 @@ public class Bookings {
      * Holds the seats, or answers a retry with the booking its first try made. Seats already taken (most
      * requests of a rush) and events not on sale are turned away before anything else, unless an earlier try
      * of this request booked; only a request that may book marks its Idempotency-Key as in flight, and looks
-     * for an earlier try again once it has the mark.
+     * for an earlier try again once it has the mark. Each outcome is counted ({@link HoldOutcomes}).
      */
+    @Interceptors(HoldOutcomes.class)
     public Held hold(long userId, long eventId, List<Long> seatIds, String idempotencyKey) {
         List<Long> requested = validSeatIds(seatIds);
         String requestHash = idempotencyKey == null ? null : Hashes.sha256Hex(eventId + ":" + requested);
@@ -113,7 +118,7 @@ public class Bookings {
             }
         }
         if (heldSeatsPerEvent > 0 && seats.heldBy(userId, eventId) + requested.size() > heldSeatsPerEvent) {
-            throw new ConflictException("hold-limit-reached", "you hold " + heldSeatsPerEvent + " unpaid seats of this"
+            throw new ConflictException(HOLD_LIMIT_REACHED, "you hold " + heldSeatsPerEvent + " unpaid seats of this"
                     + " event at most at a time: pay for or cancel a booking first");
         }
         List<Seat> locked = seats.lockForHold(requested);

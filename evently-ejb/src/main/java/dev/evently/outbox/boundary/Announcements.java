@@ -16,7 +16,8 @@ import dev.evently.outbox.event.DomainEventType;
  * outbox (published to the broker's topic once the transaction commits, for the consumers and other systems)
  * and, at once, to the CDI observers of its payload inside this server. An observer that must change state with
  * the change observes during the transaction ({@code @Observes}); one that only refreshes derived state (a cache)
- * observes after it committed ({@code @Observes(during = TransactionPhase.AFTER_SUCCESS)}).
+ * observes after it committed ({@code @Observes(during = TransactionPhase.AFTER_SUCCESS)}). Observers of every
+ * kind of announcement at once observe {@link Announced}, which names the type as well.
  * <p>
  * Joins the caller's transaction: the boundaries that announce have begun it.
  */
@@ -29,8 +30,12 @@ public class Announcements {
     @Inject
     Event<Record> observers;
 
+    @Inject
+    Event<Announced> everyKind;
+
     public <P extends Record> void announce(DomainEventType<P> type, P payload, Instant now) {
         em.persist(OutboxMessage.of(type, payload, now));
         observers.fire(payload);
+        everyKind.fire(new Announced(type, payload));
     }
 }
