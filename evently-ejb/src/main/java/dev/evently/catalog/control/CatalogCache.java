@@ -23,6 +23,7 @@ import org.redisson.client.codec.ByteArrayCodec;
 
 import dev.evently.catalog.boundary.CachedJson;
 import dev.evently.catalog.boundary.EventQuery;
+import dev.evently.catalog.control.CacheReads.Source;
 import dev.evently.catalog.control.NearEntries.Kind;
 import dev.evently.catalog.control.NearEntries.Near;
 import dev.evently.outbox.event.DomainEvents.BookingChange;
@@ -53,6 +54,9 @@ public class CatalogCache {
 
     @Inject
     CacheGenerations generations;
+
+    @Inject
+    CacheReads reads;
 
     @Inject
     @ConfigProperty(name = "evently.cache.event-list-ttl", defaultValue = "PT30M")
@@ -130,12 +134,14 @@ public class CatalogCache {
     private CachedJson cached(Kind kind, String slot, Supplier<String> key, Duration ttl, Supplier<CachedJson> load,
                               Runnable nothing) {
         if (!generations.usable()) {
+            reads.count(slot, Source.BYPASS);
             return load.get();
         }
         long changesBefore = kind.changes().get();
         long now = System.nanoTime();
         Near last = near.get(slot, kind, now);
         if (last != null && near.fresh(last, changesBefore, now)) {
+            reads.count(slot, Source.MEMORY);
             return last.json();
         }
         String name;
@@ -143,18 +149,23 @@ public class CatalogCache {
             name = key.get();
         } catch (RuntimeException e) {
             generations.pause(e);
+            reads.count(slot, Source.BYPASS);
             return load.get();
         }
         if (last != null && last.name().equals(name)) {
             near.remember(slot, last.checked(changesBefore, now));
+            reads.count(slot, Source.MEMORY);
             return last.json();
         }
         CompletableFuture<CachedJson> mine = new CompletableFuture<>();
         CompletableFuture<CachedJson> running = loading.putIfAbsent(name, mine);
         if (running != null) {
             try {
-                return running.get(10, TimeUnit.SECONDS);
+                CachedJson shared = running.get(10, TimeUnit.SECONDS);
+                reads.count(slot, Source.SHARED);
+                return shared;
             } catch (ExecutionException | TimeoutException e) {
+                reads.count(slot, Source.DATABASE);
                 return load.get();  // the other reader failed or is stuck: load in this one
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -162,7 +173,7 @@ public class CatalogCache {
             }
         }
         try {
-            CachedJson json = fromRedisOrLoad(name, ttl, load);
+            CachedJson json = fromRedisOrLoad(slot, name, ttl, load);
             String replaced = json.isEmpty() ? near.drop(slot)
                     : near.remember(slot, new Near(name, json, changesBefore, now, now));
             if (replaced != null) {
@@ -181,7 +192,7 @@ public class CatalogCache {
         }
     }
 
-    private CachedJson fromRedisOrLoad(String name, Duration ttl, Supplier<CachedJson> load) {
+    private CachedJson fromRedisOrLoad(String slot, String name, Duration ttl, Supplier<CachedJson> load) {
         RBucket<byte[]> bucket = redis.getBucket(name, ByteArrayCodec.INSTANCE);
         CachedJson stored;
         try {
@@ -189,11 +200,14 @@ public class CatalogCache {
             stored = bytes == null ? null : CachedJson.fromStored(bytes);
         } catch (RuntimeException e) {
             generations.pause(e);
+            reads.count(slot, Source.BYPASS);
             return load.get();
         }
         if (stored != null) {
+            reads.count(slot, Source.REDIS);
             return stored;
         }
+        reads.count(slot, Source.DATABASE);
         CachedJson fresh = load.get();
         if (fresh.isEmpty()) {
             return fresh;
