@@ -4,13 +4,19 @@ import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
 import io.netty.resolver.DefaultAddressResolverGroup;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -18,6 +24,8 @@ import org.redisson.config.Config;
 /**
  * The one Redisson client of this instance. Redis is never the source of truth: the client connects
  * lazily and fails fast, so the application starts and answers from PostgreSQL while Redis is away.
+ * Whether it is in its pause, and how many calls failed, shows on /metrics: a pause of a few seconds falls
+ * between two scrapes, the count of failures does not.
  */
 @ApplicationScoped
 public class RedisConnection {
@@ -36,7 +44,25 @@ public class RedisConnection {
     @ConfigProperty(name = "evently.redis.pause-after-failure", defaultValue = "PT5S")
     Duration pauseAfterFailure;
 
+    @Inject
+    MetricRegistry metrics;
+
     private volatile long pausedUntilMillis;
+    private Counter failures;
+
+    @PostConstruct
+    void register() {
+        metrics.gauge(Metadata.builder().withName("evently_redis_paused")
+                .withDescription("1 while this instance leaves Redis alone after a failed call (reads from PostgreSQL,"
+                        + " limits counted locally), else 0").build(), () -> available() ? 0 : 1);
+        failures = metrics.counter(Metadata.builder().withName("evently_redis_failures_total")
+                .withDescription("Calls to Redis that failed; each starts or extends the pause").build());
+    }
+
+    /** Made at deployment, so that its figures are on /metrics before Redis is first used. */
+    void atDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        // registering is @PostConstruct's
+    }
 
     @Produces
     @ApplicationScoped
@@ -76,6 +102,7 @@ public class RedisConnection {
 
     /** Records a failed call: every user of Redis in this instance leaves it alone for the pause. */
     public void failed(String consequence, RuntimeException e) {
+        failures.inc();
         pausedUntilMillis = System.currentTimeMillis() + pauseAfterFailure.toMillis();
         LOG.log(Level.WARNING, "Redis unavailable for the next " + pauseAfterFailure.toSeconds() + " s, "
                 + consequence + ": " + e);
