@@ -3,7 +3,9 @@ package dev.evently.platform.boundary;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.Resource;
@@ -16,8 +18,9 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
-import jakarta.jms.QueueBrowser;
 import jakarta.jms.TextMessage;
+
+import dev.evently.platform.control.QueueBrowsing;
 
 /**
  * The dead-letter queue, its one home: what consumers gave up on (a message that can never succeed at once, any
@@ -52,15 +55,13 @@ public class DeadLetters {
 
     /** The oldest {@code limit} dead letters and how many there are in all. */
     public Listing oldest(int limit) {
-        try (JMSContext jms = connectionFactory.createContext(); QueueBrowser browser = jms.createBrowser(deadLetters)) {
+        try (JMSContext jms = connectionFactory.createContext()) {
             List<DeadLetter> messages = new ArrayList<>();
-            long count = 0;
-            for (Enumeration<?> all = browser.getEnumeration(); all.hasMoreElements() && count < MAX_COUNTED; count++) {
-                Message message = (Message) all.nextElement();
+            long count = QueueBrowsing.browse(jms, deadLetters, MAX_COUNTED, message -> {
                 if (messages.size() < limit) {
                     messages.add(of(message));
                 }
-            }
+            });
             return new Listing(count, messages);
         } catch (JMSException e) {
             throw new IllegalStateException("cannot browse the dead-letter queue: " + e.getMessage(), e);
@@ -128,6 +129,21 @@ public class DeadLetters {
             }
         }
         return copy;
+    }
+
+    /**
+     * How many dead letters came from each queue (by the queue the broker noted they left), at most {@code max}
+     * looked at in all.
+     */
+    public Map<String, Long> countByQueue(long max) {
+        try (JMSContext jms = connectionFactory.createContext()) {
+            Map<String, Long> counts = new HashMap<>();
+            QueueBrowsing.browse(jms, deadLetters, max,
+                    message -> counts.merge(String.valueOf(string(message, ORIGINAL_QUEUE)), 1L, Long::sum));
+            return counts;
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot browse the dead-letter queue: " + e.getMessage(), e);
+        }
     }
 
     private static DeadLetter of(Message message) throws JMSException {
