@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.evently.catalog.boundary.CachedJson;
 import dev.evently.catalog.boundary.Events;
+import dev.evently.platform.api.RequestTimes;
 
 /**
  * The busiest public reads answered by the servlet container from the catalogue cache, without JAX-RS:
@@ -21,11 +22,16 @@ import dev.evently.catalog.boundary.Events;
  * browse bench. The answer is the one {@link EventsResource} gives ({@link CachedResponses}): the same bytes,
  * ETag, Cache-Control and 304 for a matching If-None-Match. Everything else goes on to JAX-RS: a query string, another method, an Accept
  * without JSON, and any failure (an unknown event, say), which JAX-RS then answers as problem+json.
- * Mapped after the correlation filter in web.xml.
+ * Mapped after the correlation filter in web.xml. Each read is named by its endpoint's path template, as JAX-RS
+ * names it, so that {@link RequestTimes} counts both ways of answering it as one endpoint.
  */
 public class CachedCatalogReads extends HttpFilter {
 
     private static final Pattern EVENT = Pattern.compile("/events/([1-9][0-9]{0,17})(/seats)?");
+    /** The templates of {@link EventsResource}'s list, details and seats. */
+    static final String LIST = "/events";
+    static final String DETAILS = "/events/{id}";
+    static final String SEATS = "/events/{id}/seats";
 
     @Inject
     Events events;
@@ -35,7 +41,7 @@ public class CachedCatalogReads extends HttpFilter {
             throws IOException, ServletException {
         CachedJson cached = "GET".equals(request.getMethod()) && request.getQueryString() == null
                 && acceptsJson(request.getHeader("Accept"))
-                ? cached(request.getRequestURI().substring(request.getContextPath().length()))
+                ? cached(request.getRequestURI().substring(request.getContextPath().length()), request)
                 : null;
         if (cached == null) {
             chain.doFilter(request, response);
@@ -45,9 +51,10 @@ public class CachedCatalogReads extends HttpFilter {
     }
 
     /** The cached answer for the path, or null to leave the request to JAX-RS. */
-    private CachedJson cached(String path) {
+    private CachedJson cached(String path, HttpServletRequest request) {
         try {
-            if (path.equals("/events")) {
+            if (path.equals(LIST)) {
+                RequestTimes.name(request, LIST);
                 return events.upcoming(EventsResource.FIRST_PAGE);
             }
             Matcher event = EVENT.matcher(path);
@@ -55,6 +62,7 @@ public class CachedCatalogReads extends HttpFilter {
                 return null;
             }
             long id = Long.parseLong(event.group(1));
+            RequestTimes.name(request, event.group(2) == null ? DETAILS : SEATS);
             return event.group(2) == null ? events.details(id) : events.seatMap(id);
         } catch (RuntimeException e) {
             return null;  // JAX-RS asks again and answers with the problem

@@ -1,0 +1,32 @@
+package dev.evently.platform.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import dev.evently.booking.api.BookingsResource;
+
+class ResourcePathsTest {
+
+    @Test
+    void aTemplateJoinsTheClassAndMethodPathsAsTheApiDocumentsThem() throws Exception {
+        assertThat(ResourcePaths.template(BookingsResource.class, BookingsResource.class.getMethod("cancel", long.class)))
+                .isEqualTo("/bookings/{id}/cancel");
+        assertThat(ResourcePaths.template(BookingsResource.class,
+                BookingsResource.class.getMethod("mine", String.class, String.class))).isEqualTo("/bookings/my-bookings");
+    }
+
+    @Test
+    void aProxyOfAResourceIsNamedAsTheResource() throws Exception {
+        class Proxy extends BookingsResource {
+        }
+        assertThat(ResourcePaths.template(Proxy.class, BookingsResource.class.getMethod("get", long.class)))
+                .isEqualTo("/bookings/{id}");
+    }
+
+    @Test
+    void methodsBeyondHttpsOwnAreOneSeries() {
+        assertThat(RequestTimes.method("GET")).isEqualTo("GET");
+        assertThat(RequestTimes.method("PROPFIND")).isEqualTo("OTHER");
+    }
+}
