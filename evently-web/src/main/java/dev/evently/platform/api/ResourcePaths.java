@@ -25,7 +25,10 @@ public class ResourcePaths implements DynamicFeature {
         context.register(new Naming(template(resource.getResourceClass(), resource.getResourceMethod())));
     }
 
-    /** The class's and the method's {@link Path}s joined, as the API documents the path: {@code /events/{id}/seats}. */
+    /**
+     * The class's and the method's {@link Path}s joined, as the API documents the path: {@code /events/{id}/seats}.
+     * A parameter's regular expression is left out ({@code {id: [0-9]{1,18}}} is {@code {id}}).
+     */
     public static String template(Class<?> resource, Method method) {
         StringBuilder template = new StringBuilder();
         for (Class<?> type = resource; type != null && type != Object.class; type = type.getSuperclass()) {
@@ -42,11 +45,42 @@ public class ResourcePaths implements DynamicFeature {
         if (path == null) {
             return;
         }
-        for (String segment : path.value().split("/")) {
+        for (String segment : withoutRegex(path.value()).split("/")) {
             if (!segment.isEmpty()) {
                 template.append('/').append(segment);
             }
         }
+    }
+
+    /** Each {@code {name: regex}} as {@code {name}}; the regex may hold braces of its own. */
+    static String withoutRegex(String path) {
+        StringBuilder plain = new StringBuilder();
+        int i = 0;
+        while (i < path.length()) {
+            char c = path.charAt(i++);
+            plain.append(c);
+            if (c != '{') {
+                continue;
+            }
+            int depth = 1;
+            StringBuilder name = new StringBuilder();
+            boolean inName = true;
+            while (i < path.length() && depth > 0) {
+                char p = path.charAt(i++);
+                if (p == '{') {
+                    depth++;
+                } else if (p == '}') {
+                    depth--;
+                } else if (p == ':' && depth == 1) {
+                    inName = false;
+                }
+                if (inName && depth > 0) {
+                    name.append(p);
+                }
+            }
+            plain.append(name.toString().trim()).append('}');
+        }
+        return plain.toString();
     }
 
     @Priority(Priorities.AUTHENTICATION)

@@ -17,6 +17,13 @@ class ResourcePathsTest {
     }
 
     @Test
+    void aParametersRegularExpressionIsNotPartOfItsTemplate() {
+        assertThat(ResourcePaths.withoutRegex("{id: [0-9]{1,18}}/role")).isEqualTo("{id}/role");
+        assertThat(ResourcePaths.withoutRegex("tickets/{id}/qr")).isEqualTo("tickets/{id}/qr");
+        assertThat(ResourcePaths.withoutRegex("{ a : x{2}y }/{b}")).isEqualTo("{a}/{b}");
+    }
+
+    @Test
     void aProxyOfAResourceIsNamedAsTheResource() throws Exception {
         class Proxy extends BookingsResource {
         }
