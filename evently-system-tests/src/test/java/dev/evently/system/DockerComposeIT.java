@@ -19,6 +19,8 @@ import org.yaml.snakeyaml.Yaml;
 class DockerComposeIT {
 
     private static final Path COMPOSE = Stack.HOME.resolve("docker/docker-compose.yml");
+    /** Prometheus and Grafana beside the stack (docker/monitoring.yml), for watching a sale. */
+    private static final Path MONITORING = Stack.HOME.resolve("docker/monitoring.yml");
 
     @Test
     void composeConfigPasses() throws Exception {
@@ -27,14 +29,23 @@ class DockerComposeIT {
                 "no docker compose on this machine");
         assertThat(compose).as("docker compose or docker-compose (./evently test provides one)").isNotNull();
 
+        assertThat(services(compose, COMPOSE)).contains("postgres", "redis", "artemis", "evently");
+        assertThat(services(compose, COMPOSE, MONITORING)).contains("evently", "prometheus", "grafana");
+    }
+
+    /** The services of the files together, as {@code docker compose config --services} lists them. */
+    private static List<String> services(List<String> compose, Path... files) throws Exception {
         List<String> command = new ArrayList<>(compose);
-        command.addAll(List.of("-f", COMPOSE.toString(), "config", "--services"));
+        for (Path file : files) {
+            command.addAll(List.of("-f", file.toString()));
+        }
+        command.addAll(List.of("config", "--services"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output.lines().toList()).contains("postgres", "redis", "artemis", "evently");
+        return output.lines().toList();
     }
 
     @Test
@@ -72,6 +83,27 @@ class DockerComposeIT {
                 .contains("--requirepass", "--maxmemory-policy noeviction");
         assertThat(String.valueOf(((Map<String, Object>) services.get("evently").get("environment"))
                 .get("EVENTLY_REDIS_ADDRESS"))).contains("${EVENTLY_REDIS_PASSWORD");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void monitoringIsPublishedOnThisHostOnlyAndScrapesTheServer() throws IOException {
+        Map<String, Object> monitoring;
+        try (Reader reader = Files.newBufferedReader(MONITORING)) {
+            monitoring = new Yaml().load(reader);
+        }
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) monitoring.get("services");
+
+        assertThat(services).containsOnlyKeys("prometheus", "grafana");
+        services.forEach((name, service) -> assertThat((List<String>) service.get("ports")).as("%s's ports", name)
+                .isNotEmpty().allSatisfy(port -> assertThat(port).startsWith("127.0.0.1:")));
+        assertThat(String.valueOf(services.get("grafana").get("environment")))
+                .contains("GF_SECURITY_ADMIN_PASSWORD=${EVENTLY_GRAFANA_PASSWORD:-}");
+        Map<String, Object> prometheus;
+        try (Reader reader = Files.newBufferedReader(Stack.HOME.resolve("docker/prometheus/prometheus.yml"))) {
+            prometheus = new Yaml().load(reader);
+        }
+        assertThat(String.valueOf(prometheus.get("scrape_configs"))).contains("evently:8080", "/metrics");
     }
 
     /** Compose v2 as a docker plugin where it is installed, else the standalone docker-compose. */
