@@ -13,8 +13,11 @@ import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
 
+import org.apache.activemq.artemis.api.core.management.ResourceNames;
+import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,6 +43,33 @@ final class Broker {
     static void sendText(String queue, String body) {
         try (JMSContext jms = connect()) {
             jms.createProducer().send(jms.createQueue(queue), body);
+        }
+    }
+
+    /**
+     * Stops delivering a queue's messages to its consumers, as an operator does in the broker's console: what
+     * arrives meanwhile waits in the queue. {@link #resume} delivers again.
+     */
+    static void pause(String queue) throws Exception {
+        manage(ResourceNames.QUEUE + queue, "pause");
+    }
+
+    static void resume(String queue) throws Exception {
+        manage(ResourceNames.QUEUE + queue, "resume");
+    }
+
+    /** Invokes a management operation through the broker's management address and waits for its answer. */
+    private static void manage(String resource, String operation) throws Exception {
+        try (JMSContext jms = connect()) {
+            TemporaryQueue replies = jms.createTemporaryQueue();
+            Message request = jms.createMessage();
+            JMSManagementHelper.putOperationInvocation(request, resource, operation);
+            jms.createProducer().setJMSReplyTo(replies).send(jms.createQueue("activemq.management"), request);
+            Message reply = jms.createConsumer(replies).receive(Duration.ofSeconds(10).toMillis());
+            if (reply == null || !JMSManagementHelper.hasOperationSucceeded(reply)) {
+                throw new IllegalStateException(operation + " " + resource + " failed: "
+                        + (reply == null ? "no answer" : JMSManagementHelper.getResult(reply)));
+            }
         }
     }
 
