@@ -6,14 +6,13 @@ import java.util.Map;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 import dev.evently.platform.metrics.CounterFamily;
+import dev.evently.platform.metrics.RegistersMetrics;
 
 /**
  * Where the catalogue's reads were answered from, by entry (list, details, seats), for its hit ratio on /metrics:
@@ -21,7 +20,7 @@ import dev.evently.platform.metrics.CounterFamily;
  * their ratio falls while the list's stays high.
  */
 @ApplicationScoped
-public class CacheReads {
+public class CacheReads implements RegistersMetrics {
 
     /** Where a read was answered from. */
     enum Source {
@@ -56,11 +55,6 @@ public class CacheReads {
                 "Catalogue reads by entry and where they were answered from: memory, redis, shared (another"
                         + " request's load), database (a miss), bypass (Redis paused or failing)",
                 "source", Arrays.stream(Source.values()).map(Source::tag).toList(), new Tag("entry", entry));
-    }
-
-    /** Made at deployment, so that every series is on /metrics before the first read. */
-    void atDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
-        // registering is @PostConstruct's
     }
 
     /** @param slot the cache's slot, whose prefix names the entry: {@code list:}, {@code details:}, {@code seats:} */

@@ -6,8 +6,6 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -21,6 +19,8 @@ import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
 
+import dev.evently.platform.metrics.RegistersMetrics;
+
 /**
  * The one Redisson client of this instance. Redis is never the source of truth: the client connects
  * lazily and fails fast, so the application starts and answers from PostgreSQL while Redis is away.
@@ -28,7 +28,7 @@ import org.redisson.config.Config;
  * between two scrapes, the count of failures does not.
  */
 @ApplicationScoped
-public class RedisConnection {
+public class RedisConnection implements RegistersMetrics {
 
     private static final Logger LOG = Logger.getLogger(RedisConnection.class.getName());
 
@@ -57,11 +57,6 @@ public class RedisConnection {
                         + " limits counted locally), else 0").build(), () -> available() ? 0 : 1);
         failures = metrics.counter(Metadata.builder().withName("evently_redis_failures_total")
                 .withDescription("Calls to Redis that failed; each starts or extends the pause").build());
-    }
-
-    /** Made at deployment, so that its figures are on /metrics before Redis is first used. */
-    void atDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
-        // registering is @PostConstruct's
     }
 
     @Produces

@@ -12,8 +12,6 @@ import javax.management.openmbean.CompositeData;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,7 +28,7 @@ import org.eclipse.microprofile.metrics.Tag;
  * server-config/domain/evently.asadmin); without them the gauges are NaN.
  */
 @ApplicationScoped
-public class ConnectionPoolGauges {
+public class ConnectionPoolGauges implements RegistersMetrics {
 
     private static final Logger LOG = Logger.getLogger(ConnectionPoolGauges.class.getName());
     private static final String MONITORING = "amx:type=jdbc-connection-pool-mon,*";
@@ -58,11 +56,6 @@ public class ConnectionPoolGauges {
                 new Tag("state", "free"));
         gauge("evently_db_pool_waiting", "Requests waiting for a connection of the JDBC pool",
                 () -> statistic("waitqueuelength", "count"), poolTag);
-    }
-
-    /** Made at deployment, so that the gauges are on /metrics from the start. */
-    void atDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
-        // registering is @PostConstruct's
     }
 
     private void gauge(String name, String description, Supplier<Double> value, Tag... tags) {

@@ -11,8 +11,6 @@ import java.util.function.Supplier;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,7 +30,7 @@ import dev.evently.platform.boundary.DeadLetters;
  * an unreadable figure is NaN. The database and the broker are shared: every instance reports the same figures.
  */
 @ApplicationScoped
-public class MessagingGauges {
+public class MessagingGauges implements RegistersMetrics {
 
     /**
      * Browsed messages per queue and reading: a gauge at this value means at least as many. Every browsed message
@@ -96,11 +94,6 @@ public class MessagingGauges {
                     () -> figure(dead.get(), byQueue -> (double) deadLettersOf(byQueue, label, labels)),
                     new Tag("queue", label));
         }
-    }
-
-    /** Made at deployment, so that the gauges are on /metrics from the start. */
-    void atDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
-        // registering is @PostConstruct's
     }
 
     /** {@code address::queue} → {@code queue}: the name operators know the queue by. */

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -27,7 +26,7 @@ import dev.evently.outbox.event.DomainEvents.BookingChange;
  * Prometheus sums them.
  */
 @ApplicationScoped
-public class SalesMetrics {
+public class SalesMetrics implements RegistersMetrics {
 
     /** What became of a hold request. */
     public enum HoldOutcome {
@@ -83,11 +82,6 @@ public class SalesMetrics {
         counted.put(DomainEvents.REFUND_REQUESTED, () -> refunds.inc("requested"));
         counted.put(DomainEvents.REFUND_SUCCEEDED, () -> refunds.inc("succeeded"));
         counted.put(DomainEvents.REFUND_FAILED, () -> refunds.inc("failed"));
-    }
-
-    /** Made at deployment, so that every series is on /metrics before the first sale. */
-    void atDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
-        // registering is @PostConstruct's
     }
 
     public void hold(HoldOutcome outcome) {
