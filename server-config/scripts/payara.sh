@@ -199,8 +199,10 @@ ear_undeploy() {
 }
 
 wait_ready() {
-    step "Waiting for $BASE_URL/health/ready"
-    tools wait-http "$BASE_URL/health/ready" "${1:-300}" 200 || { stack_status; die "the application did not become ready"; }
+    # the API's own readiness: an answer there proves the API is mapped (Payara's /health/ready says UP with no
+    # checks at all for a few seconds of a start, while the API still answers 404)
+    step "Waiting for $BASE_URL/api/ready"
+    tools wait-http "$BASE_URL/api/ready" "${1:-300}" 200 || { stack_status; die "the application did not become ready"; }
 }
 
 

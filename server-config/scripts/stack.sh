@@ -28,7 +28,7 @@ Evently is ready.
   API             $BASE_URL/api/
   OpenAPI UI      $BASE_URL/api/openapi-ui/
   OpenAPI         $BASE_URL/openapi
-  Health          $BASE_URL/health/ready   (live: $BASE_URL/health/live)
+  Readiness       $BASE_URL/api/ready   (MicroProfile Health: $BASE_URL/health/ready, /health/live)
   Metrics         $BASE_URL/metrics
   Admin console   http://127.0.0.1:$ADMIN_PORT/ (Payara, local only: admin / $EVENTLY_PAYARA_ADMIN_PASSWORD)
   First admin     $EVENTLY_ADMIN_EMAIL / $EVENTLY_ADMIN_PASSWORD
@@ -68,7 +68,7 @@ stack_status() {
     broker_status
     payara_status
     printf 'readiness: '
-    tools get "$BASE_URL/health/ready" || true
+    tools get "$BASE_URL/api/ready" || true
 }
 
 stack_logs() {

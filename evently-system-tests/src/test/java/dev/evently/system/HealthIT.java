@@ -22,6 +22,19 @@ class HealthIT {
         assertThat(health.path("checks").findValuesAsText("status")).containsOnly("UP");
     }
 
+    /** The API's own readiness, for load balancers: the same checks, answered only once the API is mapped. */
+    @Test
+    void theApiAnswersItsOwnReadinessWithTheSameChecks() {
+        HttpResponse<String> response = Stack.get("/api/ready");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode ready = Stack.json(response);
+        assertThat(ready.path("status").asText()).isEqualTo("UP");
+        assertThat(ready.path("checks").findValuesAsText("name")).containsExactlyInAnyOrder("api", "postgresql");
+        assertThat(ready.path("checks").findValuesAsText("status")).containsOnly("UP");
+        assertThat(response.body()).doesNotContain("127.0.0.1", "address", "PostgreSQL");
+    }
+
     @Test
     void strangersLearnOnlyTheStatusAdminsTheDetails() {
         String ready = Stack.get("/health/ready").body();
