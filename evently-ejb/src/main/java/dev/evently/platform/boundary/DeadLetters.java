@@ -69,12 +69,13 @@ public class DeadLetters {
     }
 
     /**
-     * Puts a message that can never succeed on the dead-letter queue, in the consumer's transaction (so that it is
-     * there exactly when the delivery is acknowledged), instead of letting the broker retry it for an hour.
+     * Puts a message that can never succeed on the dead-letter queue (committed before the consumer acknowledges
+     * the delivery: at worst, should that acknowledgement be lost, it is there twice), instead of letting the broker
+     * retry it for an hour.
      *
      * @param queue the consumer's queue, as its fully qualified name {@code address::queue} or a plain queue
      */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void deadLetter(Message message, String queue, String reason) {
         try (JMSContext jms = connectionFactory.createContext()) {
             Message copy = copy(jms, message);

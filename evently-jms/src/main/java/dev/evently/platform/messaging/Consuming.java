@@ -13,10 +13,17 @@ import dev.evently.platform.tracing.Correlation;
 
 /**
  * How every consumer handles a message: under its correlation id, and with its message id, correlation id and
- * delivery count in the log when it fails. A message that can never succeed (not one Evently can read: an
- * {@link IllegalArgumentException}) goes to the dead-letter queue at once, in the delivery's transaction. Any other
- * failure rolls the delivery back: a part that is away (the database, the mail server) is waited for by the
- * broker's retries, an hour and more, before the message lands in the dead-letter queue too.
+ * delivery count in the log when it fails.
+ * <p>
+ * Consumers receive outside a transaction ({@code NOT_SUPPORTED}): the work is one call of a boundary, which commits
+ * its own transaction together with the consumer's inbox record, and only then is the delivery acknowledged. A
+ * failure before that commit redelivers; a lost acknowledgement after it redelivers too, and the inbox makes that a
+ * no-op. (Joining the broker's XA transaction, with PostgreSQL as the non-XA last agent, lost work when PostgreSQL
+ * restarted mid-commit: the database rolled back while the message was acknowledged.)
+ * <p>
+ * A message that can never succeed (not one Evently can read: an {@link IllegalArgumentException}) goes to the
+ * dead-letter queue at once. Any other failure rolls the delivery back: a part that is away (the database, the mail
+ * server) is waited for by the broker's retries, an hour and more, before the message lands there too.
  */
 @ApplicationScoped
 public class Consuming {

@@ -4,6 +4,8 @@ import java.util.logging.Logger;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
@@ -16,6 +18,7 @@ import dev.evently.platform.messaging.Consuming;
  * Consumes the {@code evently.probe} queue. A probe carries its id in the {@code probeId} property
  * (else the JMS message id stands in), so a redelivery is recognised.
  */
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)  // see Consuming: acknowledged after the work commits
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "evently-artemis"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
