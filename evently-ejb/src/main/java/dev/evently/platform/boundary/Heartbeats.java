@@ -4,10 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import java.util.logging.Logger;
+
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,7 +38,26 @@ public class Heartbeats {
     @Inject
     InstanceIdentity identity;
 
+    private static final Logger LOG = Logger.getLogger(Heartbeats.class.getName());
+
+    @Resource
+    SessionContext context;
+
+    /**
+     * Never fails out of the timer, not even at commit (hence the beat in a transaction of its own): Payara expunges
+     * a timer whose timeout fails twice, and an instance would stop beating after a database outage.
+     */
     @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false, info = "heartbeat")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void tick() {
+        try {
+            context.getBusinessObject(Heartbeats.class).beat();
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "heartbeat not recorded, next at the next tick: " + e);
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void beat() {
         Instant now = Instant.now();
         ServerInstance self = em.find(ServerInstance.class, identity.id());
