@@ -5,7 +5,9 @@
 # its webhooks to the first instance's /api/payments/webhook. Sourced by ./evently.
 
 payments_env() {
-    if [ -n "${EVENTLY_PAYMENTS_URL:-}" ]; then
+    # EVENTLY_PAYMENTS_URL is exported for the server either way; EVENTLY_PAYMENTS_EMBEDDED tells a command started
+    # from this one (a test's ./evently payments start) that the URL is the embedded simulator's, not a configured one
+    if [ -n "${EVENTLY_PAYMENTS_URL:-}" ] && [ "${EVENTLY_PAYMENTS_EMBEDDED:-0}" != 1 ]; then
         PAYMENTS_EMBEDDED=0
         PAYMENTS_URL="$EVENTLY_PAYMENTS_URL"
     else
@@ -13,7 +15,7 @@ payments_env() {
         PAYMENTS_PORT="${EVENTLY_EMBEDDED_PAYMENTS_PORT:-8026}"
         PAYMENTS_URL="http://127.0.0.1:$PAYMENTS_PORT"
     fi
-    export EVENTLY_PAYMENTS_URL="$PAYMENTS_URL"
+    export EVENTLY_PAYMENTS_URL="$PAYMENTS_URL" EVENTLY_PAYMENTS_EMBEDDED="$PAYMENTS_EMBEDDED"
     export EVENTLY_PAYMENTS_API_KEY="${EVENTLY_PAYMENTS_API_KEY:-$EVENTLY_GENERATED_PAYMENTS_API_KEY}"
     export EVENTLY_PAYMENTS_WEBHOOK_SECRET="${EVENTLY_PAYMENTS_WEBHOOK_SECRET:-$EVENTLY_GENERATED_PAYMENTS_WEBHOOK_SECRET}"
 }
