@@ -48,6 +48,14 @@ final class FaultChecks {
         Stack.await("every queue consumed", SETTLE, FaultChecks::queued, depths -> depths.values().stream()
                 .allMatch(n -> n == 0), String::valueOf);
 
+        // every timer of both instances still runs: their heartbeats are fresh (a timeout that fails twice is expunged)
+        Stack.await("both instances beating", SETTLE, () -> Database.count(
+                "select count(*) from server_instances where last_seen_at > now() - interval '25 seconds'"), n -> n >= 2);
+
+        // refunds asked of a provider that was away back off (2 s doubling): they must all have gone through
+        Stack.await("every refund of the event through", SETTLE, () -> MoneyAudit.of(eventId).owedBackCents(),
+                owed -> owed == 0);
+
         SalesAudit sales = SalesAudit.of(eventId);
         sales.assertNothingOversold(sales.capacity());
         MoneyAudit.of(eventId).assertMoneyAddsUp(true);

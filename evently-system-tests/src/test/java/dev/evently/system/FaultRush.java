@@ -25,10 +25,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Buyers who keep shopping while a part of the platform dies: each holds one or two seats of the event on one of
- * the instances, then pays (through the provider's test API, as the checkout page would), cancels, or lets the
- * hold run out; a buyer who finds the seats taken sometimes joins the waitlist. Every answer is tallied and judged
- * as a client would judge it: 2xx, a 4xx problem, or a 503 saying when to retry are fine; a 500, a 503 without
+ * Buyers who keep shopping while a part of the platform dies, through a load balancer that sends them only to
+ * instances whose {@code /api/ready} answers 200 (asked every half second, as a balancer's health check would).
+ * Each holds one or two seats of the event, then pays (through the provider's test API, as the checkout page
+ * would), cancels, or lets the hold run out, and now and then cancels a booking paid before (its money owed back);
+ * a buyer who finds the seats taken sometimes joins the waitlist. Every answer is tallied and judged as a client
+ * would judge it: 2xx, a 4xx problem, or a 503 saying when to retry are fine; a 500, a 503 without
  * {@code Retry-After}, a 4xx that is not a problem, or no answer within the client's timeout are not.
  */
 final class FaultRush implements AutoCloseable {
@@ -46,6 +48,8 @@ final class FaultRush implements AutoCloseable {
     private final List<String> baseUrls;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> threads = new ArrayList<>();
+    /** The instances the balancer sends buyers to now. */
+    private final Set<String> inRotation = ConcurrentHashMap.newKeySet();
 
     final Map<String, AtomicLong> byStatus = new ConcurrentHashMap<>();
     final Queue<String> violations = new ConcurrentLinkedQueue<>();
@@ -59,6 +63,11 @@ final class FaultRush implements AutoCloseable {
         this.eventId = eventId;
         this.seats = seats;
         this.baseUrls = baseUrls;
+        inRotation.addAll(baseUrls);
+        Thread balancer = new Thread(this::checkHealth, "balancer");
+        balancer.setDaemon(true);
+        balancer.start();
+        threads.add(balancer);
         for (int i = 0; i < buyers.size(); i++) {
             Tokens.Account buyer = buyers.get(i);
             String home = baseUrls.get(i % baseUrls.size());
@@ -92,12 +101,61 @@ final class FaultRush implements AutoCloseable {
         }
     }
 
+    /** The balancer's health check: an instance is in rotation while its API says it is ready. */
+    private void checkHealth() {
+        while (running.get()) {
+            for (String base : baseUrls) {
+                boolean ready;
+                try {
+                    ready = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/ready")).timeout(Duration.ofSeconds(2))
+                            .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (IOException e) {
+                    ready = false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (ready) {
+                    inRotation.add(base);
+                } else {
+                    inRotation.remove(base);
+                }
+            }
+            try {
+                Thread.sleep(500);  // the balancer's check interval
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Where the balancer sends a buyer: their own instance when it is in rotation, else one that is. */
+    private String route(String home, ThreadLocalRandom random) {
+        // most buyers stay on their instance; some come through the other (a balancer's spread)
+        String wanted = random.nextInt(4) == 0 ? baseUrls.get(random.nextInt(baseUrls.size())) : home;
+        if (inRotation.contains(wanted)) {
+            return wanted;
+        }
+        List<String> ready = new ArrayList<>(inRotation);
+        return ready.isEmpty() ? wanted : ready.get(random.nextInt(ready.size()));
+    }
+
     private void shop(Tokens.Account buyer, String home) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         boolean waiting = false;
+        List<Long> paid = new ArrayList<>();
         while (running.get()) {
-            // most buyers stay on their instance; some come through the other (a load balancer's spread)
-            String base = random.nextInt(4) == 0 ? baseUrls.get(random.nextInt(baseUrls.size())) : home;
+            String base = route(home, random);
+            if (!paid.isEmpty() && random.nextInt(10) == 0) {
+                // a change of plan: a booking paid before is cancelled, and its money is owed back
+                long bookingId = paid.remove(paid.size() - 1);
+                if (call(base, "POST", "/api/bookings/" + bookingId + "/cancel", buyer.token(), "{}").status == 200) {
+                    cancelled.add(bookingId);
+                }
+                pause(random);
+                continue;
+            }
             List<Long> wanted = pick(random);
             Answer hold = call(base, "POST", "/api/bookings", buyer.token(),
                     "{\"eventId\":" + eventId + ",\"seatIds\":" + wanted + "}");
@@ -107,7 +165,9 @@ final class FaultRush implements AutoCloseable {
                 holdsAt.add(Instant.now());
                 int choice = random.nextInt(100);
                 if (choice < 70) {
-                    pay(base, buyer, bookingId);
+                    if (pay(base, buyer, bookingId)) {
+                        paid.add(bookingId);
+                    }
                 } else if (choice < 85) {
                     Answer cancel = call(base, "POST", "/api/bookings/" + bookingId + "/cancel", buyer.token(), "{}");
                     if (cancel.status == 200) {
@@ -122,16 +182,19 @@ final class FaultRush implements AutoCloseable {
         }
     }
 
-    private void pay(String base, Tokens.Account buyer, long bookingId) {
+    /** Whether the buyer paid at the provider (the booking is confirmed once its report arrives). */
+    private boolean pay(String base, Tokens.Account buyer, long bookingId) {
         Answer checkout = call(base, "POST", "/api/bookings/" + bookingId + "/payments", buyer.token(), "{}");
         if (checkout.status == 200 || checkout.status == 201) {
             try {
                 Provider.succeed(Provider.providerId(checkout.json()));
+                return true;
             } catch (RuntimeException | AssertionError providerAway) {
                 // the buyer could not reach the provider's page: no money moved, the hold runs out
                 byStatus.computeIfAbsent("provider unreachable", s -> new AtomicLong()).incrementAndGet();
             }
         }
+        return false;
     }
 
     private List<Long> pick(ThreadLocalRandom random) {
