@@ -95,7 +95,7 @@ public final class ProblemMappers {
         if (Outages.partAway(e)) {
             LOG.log(Level.WARNING, "a part is away, answered 503: " + e);
             return Response.fromResponse(Problem.of("unavailable", "Service Unavailable", 503,
-                    "A part of the platform is restarting; nothing was changed. Try again in a moment.").toResponse())
+                    "A part of the platform is restarting; try again in a moment.").toResponse())
                     .header(HttpHeaders.RETRY_AFTER, "5").build();
         }
         String incident = UUID.randomUUID().toString();
