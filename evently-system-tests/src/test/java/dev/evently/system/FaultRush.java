@@ -58,6 +58,9 @@ final class FaultRush implements AutoCloseable {
     /** When each hold succeeded, on which instance. */
     final Queue<Instant> holdsAt = new ConcurrentLinkedQueue<>();
     final AtomicLong requests = new AtomicLong();
+    /** The most the first instance's /metrics showed during the rush: outbox backlog, messages waiting for consumers. */
+    final AtomicLong mostOutboxPending = new AtomicLong();
+    final AtomicLong mostConsumerLag = new AtomicLong();
 
     FaultRush(long eventId, List<Long> seats, List<Tokens.Account> buyers, List<String> baseUrls) {
         this.eventId = eventId;
@@ -103,7 +106,11 @@ final class FaultRush implements AutoCloseable {
 
     /** The balancer's health check: an instance is in rotation while its API says it is ready. */
     private void checkHealth() {
+        int round = 0;
         while (running.get()) {
+            if (round++ % 4 == 0) {
+                watchMetrics();
+            }
             for (String base : baseUrls) {
                 boolean ready;
                 try {
@@ -128,6 +135,22 @@ final class FaultRush implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** What an operator would watch on the first instance's /metrics while it happens (nothing when it is away). */
+    private void watchMetrics() {
+        try {
+            List<Metrics.Sample> samples = Metrics.scrape(baseUrls.get(0));
+            mostOutboxPending.accumulateAndGet((long) sum(samples, "evently_outbox_pending"), Math::max);
+            mostConsumerLag.accumulateAndGet((long) sum(samples, "evently_consumer_lag_messages"), Math::max);
+        } catch (RuntimeException | AssertionError away) {
+            // the instance or its metrics are away for now
+        }
+    }
+
+    private static double sum(List<Metrics.Sample> samples, String name) {
+        return samples.stream().filter(s -> s.name().equals(name) && !Double.isNaN(s.value()))
+                .mapToDouble(Metrics.Sample::value).sum();
     }
 
     /** Where the balancer sends a buyer: their own instance when it is in rotation, else one that is. */

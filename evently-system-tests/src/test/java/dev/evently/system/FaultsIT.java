@@ -69,8 +69,9 @@ class FaultsIT {
                         () -> Stack.evently("mail", "start"), true),
                 new Fault("payments", "payment provider away 60 s", () -> Stack.evently("payments", "stop"), Duration.ofSeconds(60),
                         () -> Stack.evently("payments", "start"), false));
-        table.add(String.format("%-32s | %8s | %-58s | %9s | %9s | %8s | %s", "fault", "requests", "answers by status",
-                "confirmed", "delivered", "recovery", "audits"));
+        table.add(String.format("%-32s | %8s | %-58s | %9s | %9s | %8s | %-6s | %s", "fault", "requests",
+                "answers by status", "confirmed", "delivered", "recovery", "audits",
+                "metrics: holds held, bookings confirmed (both instances, during), most outbox backlog, most consumer lag"));
         try {
             for (Fault fault : faults) {
                 if (CHOSEN.contains(fault.key())) {
@@ -90,6 +91,8 @@ class FaultsIT {
         long deadLetters = PaymentsIT.deadLetters().path("count").asLong();
         List<String> urls = List.of(Stack.BASE_URL, Stack.SECOND_BASE_URL);
 
+        double heldBefore = Metrics.total("evently_holds_total", "outcome", "held");
+        double confirmedBefore = Metrics.total("evently_bookings_total", "change", "confirmed");
         FaultRush rush = null;
         Instant injected;
         Instant returned;
@@ -128,9 +131,20 @@ class FaultsIT {
             assertThat(rush.statuses()).as("%s: every request reached a running instance", fault.name())
                     .doesNotContainKeys("connection refused", "connection lost");
         }
-        table.add(String.format("%-32s | %8d | %-58s | %9d | %4d/%-4d | %6.1f s | clean", fault.name(),
+        table.add(String.format("%-32s | %8d | %-58s | %9d | %4d/%-4d | %6.1f s | %-6s | %s", fault.name(),
                 rush.requests.get(), rush.statuses(), settled.confirmed(), settled.eventsDelivered(),
-                settled.eventsExpected(), Duration.between(returned, recovered).toMillis() / 1000.0));
+                settled.eventsExpected(), Duration.between(returned, recovered).toMillis() / 1000.0, "clean",
+                String.format("+%.0f, +%.0f, %d, %d", delta(heldBefore, "evently_holds_total", "outcome", "held"),
+                        delta(confirmedBefore, "evently_bookings_total", "change", "confirmed"),
+                        rush.mostOutboxPending.get(), rush.mostConsumerLag.get())));
+    }
+
+    /**
+     * How much a counter summed over both instances grew; a restarted instance starts its counters at zero, so after
+     * an instance fault this undercounts (what a rate() over a restart would also smooth over).
+     */
+    private static double delta(double before, String name, String... labels) {
+        return Math.max(0, Metrics.total(name, labels) - before);
     }
 
     /** The fault's length: the buyers shop on meanwhile (this waits for time itself, not for an outcome). */
