@@ -71,7 +71,7 @@ final class FaultChecks {
 
         Stack.await("analytics equal to a recount", SETTLE,
                 () -> AnalyticsIT.figuresOf(Stack.json(Auth.get(AnalyticsIT.FIGURES + eventId, Tokens.admin()))),
-                figures -> figures.equals(AnalyticsIT.recount(eventId)), String::valueOf);
+                figures -> figures.equals(recount(eventId)), figures -> figures + " against " + recount(eventId));
 
         assertThat(PaymentsIT.deadLetters().path("count").asLong()).as("dead letters").isEqualTo(deadLettersBefore);
         assertThat(rush.violations).as("answers no client should get").isEmpty();
@@ -89,6 +89,17 @@ final class FaultChecks {
 
     private static String ids(java.util.Collection<Long> ids) {
         return ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /**
+     * The analytics recount, with expiries counted as announced: a hold that ran out while its payment was held up
+     * (the provider's report delayed by the fault) and was then bought with the late money is CONFIRMED now, but
+     * it did expire once, and analytics counted that.
+     */
+    private static Map<String, Long> recount(long eventId) {
+        Map<String, Long> recount = new java.util.LinkedHashMap<>(AnalyticsIT.recount(eventId));
+        recount.put("expiries", events(eventId, "booking.expired"));
+        return recount;
     }
 
     /** The domain events of that type the event's bookings announced (the outbox keeps them a week). */
