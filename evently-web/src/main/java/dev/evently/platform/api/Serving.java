@@ -74,10 +74,6 @@ public class Serving {
         return state == State.SERVING;
     }
 
-    boolean draining() {
-        return state == State.DRAINING;
-    }
-
     /** Admits a request unless draining; every admitted request must be {@link #finished()}. */
     boolean admit() {
         inFlight.incrementAndGet();
