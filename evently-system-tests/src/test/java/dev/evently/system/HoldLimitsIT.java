@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -53,6 +54,10 @@ class HoldLimitsIT {
 
     @Test
     void theThirtyFirstHoldRequestOfAUserWithinAMinuteIsRefused() {
+        whileRedisCounts(this::thirtyFirstHoldOfAUser);
+    }
+
+    private void thirtyFirstHoldOfAUser() {
         long eventId = Catalog.smallPublished(admin, Catalog.uniqueName("Hammer"), 2);
         List<Long> seats = Catalog.seatIds(eventId);
         sold(eventId, seats.subList(0, 1));
@@ -72,6 +77,10 @@ class HoldLimitsIT {
 
     @Test
     void oneAddressCannotSendMoreThanThreeHundredHoldsAMinuteWhateverTheAccounts() {
+        whileRedisCounts(this::threeHundredAndFirstHoldOfAnAddress);
+    }
+
+    private void threeHundredAndFirstHoldOfAnAddress() {
         long eventId = Catalog.smallPublished(admin, Catalog.uniqueName("Farm"), 2);
         List<Long> seats = Catalog.seatIds(eventId);
         sold(eventId, seats.subList(0, 1));
@@ -85,6 +94,43 @@ class HoldLimitsIT {
 
         ProblemsIT.assertProblem(hold(Auth.newUserToken(), eventId, seats.subList(1, 2), farm), 429, TOO_MANY);
         assertThat(hold(Auth.newUserToken(), eventId, seats.subList(1, 2)).statusCode()).isEqualTo(201);
+    }
+
+    /**
+     * Runs a scenario of one minute's counts where its premise held: every count went to Redis (a failed Redis call
+     * makes an instance count on its own for a few seconds, by design, so the shared count misses those) and the
+     * minute had not run out. A run whose premise broke (Redis just restarted by another test, a stalled machine)
+     * proves nothing either way and is run again, with fresh accounts and a fresh address, at most three times.
+     */
+    private static void whileRedisCounts(Runnable scenario) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Stack.await("this instance using Redis", Duration.ofSeconds(30),
+                        () -> Metrics.on(Stack.BASE_URL, "evently_redis_paused"), paused -> paused == 0);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            double failures = Metrics.on(Stack.BASE_URL, "evently_redis_failures_total");
+            long started = System.nanoTime();
+            AssertionError failed = null;
+            try {
+                scenario.run();
+            } catch (AssertionError e) {
+                failed = e;
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            boolean premiseHeld = Metrics.on(Stack.BASE_URL, "evently_redis_failures_total") == failures
+                    && took.compareTo(Duration.ofSeconds(50)) < 0;
+            if (failed == null || premiseHeld || attempt == 3) {
+                if (failed != null) {
+                    throw failed;
+                }
+                return;
+            }
+            System.out.printf("HoldLimitsIT: attempt %d proved nothing (%d ms, Redis failures %s): again%n",
+                    attempt, took.toMillis(), failures);
+        }
     }
 
     /** Sold, not merely held: a hold would run out (10 s in the tests) while the refusals are counted. */
