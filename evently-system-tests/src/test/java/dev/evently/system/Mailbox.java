@@ -29,8 +29,8 @@ final class Mailbox {
 
     static final String API_URL = System.getProperty("evently.mail-api-url", "");
 
-    /** A mail as it arrived: recipients, decoded subject and plain-text body. */
-    record Mail(List<String> to, String from, String subject, String contentType, String body) {
+    /** A mail as it arrived: recipients, decoded subject, plain-text body and Message-ID. */
+    record Mail(List<String> to, String from, String subject, String contentType, String body, String messageId) {
     }
 
     private static final Session PARSING = Session.getInstance(new Properties());
@@ -82,7 +82,8 @@ final class Mailbox {
             MimeMessage message = new MimeMessage(PARSING, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
             Object content = message.getContent();
             return new Mail(addresses(message.getAllRecipients()), addresses(message.getFrom()).get(0),
-                    message.getSubject(), message.getContentType(), content instanceof String text ? text : String.valueOf(content));
+                    message.getSubject(), message.getContentType(),
+                    content instanceof String text ? text : String.valueOf(content), message.getMessageID());
         } catch (MessagingException | IOException e) {
             throw new AssertionError("not a readable mail: " + raw, e);
         }

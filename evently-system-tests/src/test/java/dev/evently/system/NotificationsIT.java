@@ -91,6 +91,36 @@ class NotificationsIT {
         assertThat(Mailbox.inbox(buyer.email())).hasSize(1);  // a hold alone mails nothing
     }
 
+    /**
+     * The mail server is no part of consuming an event: while it is away the confirmation is consumed as ever and
+     * its mail waits in the queue (nothing dead-lettered, nothing retried by the broker); once it is back, the mail
+     * goes out, once, with a Message-ID of the sender's domain.
+     */
+    @Test
+    void aMailOwedWhileTheMailServerIsAwayWaitsAndGoesOutOnceItIsBack() throws Exception {
+        Venue venue = venue();
+        Account buyer = Tokens.newUsers(1).get(0);
+        long id = hold(buyer, venue.eventId(), venue.seats().subList(5, 6));
+        String owed = "select status from outgoing_mails where recipient = ? and subject like ?";
+        try {
+            Stack.evently("mail", "stop");
+            confirm(buyer, id);
+
+            Stack.await("the confirmation consumed and its mail queued", DELIVERY, () -> Database.rows(owed,
+                    buyer.email(), "Your booking " + id + " is confirmed%"), rows -> !rows.isEmpty());
+            assertThat(Database.rows(owed, buyer.email(), "%").stream().map(row -> row.get("status")))
+                    .as("queued, not sent, while the mail server is away").containsExactly("PENDING");
+        } finally {
+            Stack.evently("mail", "start");
+        }
+
+        Mailbox.Mail mail = Mailbox.await(buyer.email(), "Your booking " + id + " is confirmed", DELIVERY);
+        assertThat(mail.messageId()).matches("<[0-9a-f-]{36}@[^>]+>");
+        Stack.await("the mail marked sent", DELIVERY, () -> Database.rows(owed, buyer.email(), "%").stream()
+                .map(row -> row.get("status")).toList(), List.of("SENT")::equals);
+        assertThat(Mailbox.inbox(buyer.email())).as("one mail").hasSize(1);
+    }
+
     @Test
     void aCancelledBookingMailsTheBuyerThatTheTicketsAreVoidAndThenThatTheMoneyIsBack() throws Exception {
         Venue venue = venue();

@@ -142,7 +142,7 @@ class RetentionIT {
     }
 
     @Test
-    void tokensRevocationsInstancesAndProbesGoOnlyOnceEndedForLongerThanTheRetention() throws Exception {
+    void tokensRevocationsInstancesProbesAndSentMailsGoOnlyOnceEndedForLongerThanTheRetention() throws Exception {
         Ended ended = new Ended(Tokens.newUsers(1).get(0).id(), "retention-test/" + UUID.randomUUID());
         try {
             ended.daysAgo(AGED_DAYS);
@@ -150,7 +150,8 @@ class RetentionIT {
 
             // what ended a day ago is refused (a token, a revocation) or dead (an instance), but within the retention
             Map<String, List<Integer>> endedADayAgo = Map.of("refresh tokens", List.of(1), "revocations", List.of(1),
-                    "server instances", List.of(1), "messaging probes", List.of(1));
+                    "server instances", List.of(1), "messaging probes", List.of(1), "sent mails", List.of(1),
+                    "owed mails", List.of(1, AGED_DAYS));
             Stack.await("only what ended longer than the retention ago purged", PURGED_WITHIN, ended::left,
                     endedADayAgo::equals);
         } finally {
@@ -228,7 +229,8 @@ class RetentionIT {
 
     /**
      * Rows of a kind the test writes itself, as if they had ended some days ago: a refresh token and a revocation of a
-     * user (expired), a server instance (its last heartbeat), a messaging probe (received).
+     * user (expired), a server instance (its last heartbeat), a messaging probe (received), a mail (sent; and one
+     * still owed, which no age purges).
      */
     private record Ended(long user, String name) {
 
@@ -250,6 +252,16 @@ class RetentionIT {
             Database.update("""
                     insert into message_probes (probe_id, body, received_at)
                     values (?, 'retention', now() - make_interval(days => ?))""", id, days);
+            // a mail sent then, and one owed since then whose next attempt is far off: owed, it is kept however old
+            Database.update("""
+                    insert into outgoing_mails (cause, message_id, recipient, subject, body, status, created_at,
+                                                next_attempt_at, attempts, settled_at)
+                    values (?, gen_random_uuid()::text, 'retention@example.invalid', 'sent', 'sent', 'SENT',
+                            now() - make_interval(days => ?), now() - make_interval(days => ?), 1,
+                            now() - make_interval(days => ?)),
+                           (?, gen_random_uuid()::text, 'retention@example.invalid', 'owed', 'owed', 'PENDING',
+                            now() - make_interval(days => ?), now() + interval '1 day', 3, null)""",
+                    id, days, days, days, id, days);
         }
 
         /** Of each kind, how many days ago the rows left had ended. */
@@ -260,13 +272,18 @@ class RetentionIT {
                     "revocations", endedDaysAgo("select expires_at from revocations where user_id = ?", user),
                     "server instances", endedDaysAgo("select last_seen_at from server_instances where id like ?", ours),
                     "messaging probes", endedDaysAgo("select received_at from message_probes where probe_id like ?",
-                            ours));
+                            ours),
+                    "sent mails", endedDaysAgo("""
+                            select settled_at from outgoing_mails where cause like ? and status = 'SENT'""", ours),
+                    "owed mails", endedDaysAgo("""
+                            select created_at from outgoing_mails where cause like ? and status = 'PENDING'""", ours));
         }
 
         /** Nothing of the test's own left where the platform looks for live instances and probes. */
         void remove() {
             Database.update("delete from server_instances where id like ?", name + "/%");
             Database.update("delete from message_probes where probe_id like ?", name + "/%");
+            Database.update("delete from outgoing_mails where cause like ?", name + "/%");
         }
 
         private static List<Integer> endedDaysAgo(String sql, Object parameter) {

@@ -1,7 +1,8 @@
 package dev.evently.accounts.control;
 
+import static dev.evently.platform.control.SqlValues.instant;
+
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -143,10 +144,5 @@ public class Sessions implements RetainedRows {
                 .setParameter(5, now.plus(ttl))
                 .executeUpdate();
         return new Refresh(token, userId, family, ttl);
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof Timestamp t ? t.toInstant() : value instanceof java.time.OffsetDateTime o
-                ? o.toInstant() : (Instant) value;
     }
 }

@@ -1,9 +1,9 @@
 package dev.evently.analytics.control;
 
-import java.sql.Timestamp;
+import static dev.evently.platform.control.SqlValues.instant;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,12 +88,5 @@ public class AnalyticsQueries {
     // the JDBC driver's types for date and timestamptz columns differ across Hibernate's native-query mappings
     private static LocalDate date(Object value) {
         return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return value instanceof OffsetDateTime time ? time.toInstant() : (Instant) value;
     }
 }

@@ -1,18 +1,9 @@
 package dev.evently.notification.boundary;
 
-import java.util.Date;
 import java.util.List;
 
-import jakarta.annotation.Resource;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.mail.Message.RecipientType;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -25,6 +16,7 @@ import dev.evently.outbox.event.DomainEvents.BookingChange;
 import dev.evently.outbox.event.DomainEvents.WaitlistOffered;
 import dev.evently.outbox.event.ReceivedEvent;
 import dev.evently.notification.control.Mail;
+import dev.evently.notification.control.MailQueue;
 import dev.evently.notification.control.MailTexts;
 import dev.evently.notification.control.MailTexts.EventFacts;
 import dev.evently.notification.control.MailTexts.Recipient;
@@ -32,10 +24,9 @@ import dev.evently.notification.control.MailTexts.SeatLine;
 import dev.evently.platform.control.Inbox;
 
 /**
- * The emails a domain event owes, each sent once. The message is recorded in the inbox in the consumer's
- * transaction before anything is sent; a mail that cannot be sent fails the transaction, so the broker
- * redelivers and, after its retries, moves the message to the dead-letter queue. A mail can go out twice
- * only if the commit after a successful send fails.
+ * The emails a domain event owes, each owed once: the message is recorded in the inbox and its mail in the mail
+ * queue in one transaction, and {@link OutgoingMails} sends it once that has committed. Nothing here waits for
+ * the mail server: while it is away the events are consumed as ever and their mails wait in the queue.
  */
 @Stateless
 public class Notifications {
@@ -48,32 +39,32 @@ public class Notifications {
     @Inject
     Inbox inbox;
 
-    @Resource(lookup = "mail/evently")
-    Session mailSession;
+    @Inject
+    MailQueue queue;
 
     /**
-     * Sends what the domain event owes, once per event.
+     * Queues what the domain event owes, once per event.
      *
-     * @return how many mails went out (0 for a redelivery or an event that owes none)
+     * @return how many mails it owes (0 for a redelivery or an event that owes none)
      */
     public int notify(ReceivedEvent event) {
         if (!inbox.firstDelivery(CONSUMER, event.id())) {
             return 0;
         }
         if (event.is(DomainEvents.BOOKING_CONFIRMED)) {
-            return sent(bookingConfirmed(event.payload(DomainEvents.BOOKING_CONFIRMED)));
+            return owed(event, bookingConfirmed(event.payload(DomainEvents.BOOKING_CONFIRMED)));
         }
         if (event.is(DomainEvents.BOOKING_CANCELLED)) {
-            return sent(bookingCancelled(event.payload(DomainEvents.BOOKING_CANCELLED)));
+            return owed(event, bookingCancelled(event.payload(DomainEvents.BOOKING_CANCELLED)));
         }
         if (event.is(DomainEvents.BOOKING_EXPIRED)) {
-            return sent(bookingExpired(event.payload(DomainEvents.BOOKING_EXPIRED)));
+            return owed(event, bookingExpired(event.payload(DomainEvents.BOOKING_EXPIRED)));
         }
         if (event.is(DomainEvents.WAITLIST_OFFERED)) {
-            return sent(waitlistOffered(event.payload(DomainEvents.WAITLIST_OFFERED)));
+            return owed(event, waitlistOffered(event.payload(DomainEvents.WAITLIST_OFFERED)));
         }
         if (event.is(DomainEvents.BOOKING_REFUNDED)) {
-            return sent(bookingRefunded(event.payload(DomainEvents.BOOKING_REFUNDED)));
+            return owed(event, bookingRefunded(event.payload(DomainEvents.BOOKING_REFUNDED)));
         }
         return 0;
     }
@@ -110,23 +101,9 @@ public class Notifications {
                 seats(offer.seatIds()), offer.totalCents(), offer.offeredUntil());
     }
 
-    private int sent(Mail mail) {
-        send(mail);
+    private int owed(ReceivedEvent event, Mail mail) {
+        queue.add(mail, event.id());
         return 1;
-    }
-
-    private void send(Mail mail) {
-        try {
-            MimeMessage message = new MimeMessage(mailSession);
-            message.setFrom();  // the session's mail.from (EVENTLY_MAIL_FROM)
-            message.setRecipient(RecipientType.TO, new InternetAddress(mail.to(), true));
-            message.setSubject(mail.subject(), "UTF-8");
-            message.setText(mail.body(), "UTF-8");
-            message.setSentDate(new Date());
-            Transport.send(message);
-        } catch (MessagingException e) {
-            throw new EJBException("mail to " + mail.to() + " not sent (\"" + mail.subject() + "\"): " + e, e);
-        }
     }
 
     private Recipient recipient(long userId) {

@@ -18,8 +18,8 @@ import dev.evently.platform.messaging.Consuming;
 
 /**
  * Emails people about their bookings, waitlist offers and cancelled events. Reads its own subscription of the
- * domain-event topic, filtered by the broker to the events that owe a mail; a mail server that does not take
- * a mail rolls the delivery back, and after the broker's retries the message waits in the dead-letter queue.
+ * domain-event topic, filtered by the broker to the events that owe a mail, and queues their mails; the mail
+ * server is no part of its transaction (see {@code OutgoingMails}).
  */
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)  // see Consuming: acknowledged after the work commits
 @MessageDriven(activationConfig = {
@@ -45,8 +45,8 @@ public class NotificationConsumer implements MessageListener {
     public void onMessage(Message message) {
         consuming.handle(LOG, "notifications", QUEUE, message, () -> {
             ReceivedEvent event = Envelopes.received(message);
-            int sent = notifications.notify(event);
-            return sent == 0 ? null : sent + " mail(s) for " + event.typeName() + " " + event.id();
+            int owed = notifications.notify(event);
+            return owed == 0 ? null : owed + " mail(s) queued for " + event.typeName() + " " + event.id();
         });
     }
 }
