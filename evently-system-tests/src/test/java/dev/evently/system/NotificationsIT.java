@@ -93,8 +93,8 @@ class NotificationsIT {
 
     /**
      * The mail server is no part of consuming an event: while it is away the confirmation is consumed as ever and
-     * its mail waits in the queue (nothing dead-lettered, nothing retried by the broker); once it is back, the mail
-     * goes out, once, with a Message-ID of the sender's domain.
+     * its mail waits in the queue (nothing dead-lettered, nothing retried by the broker), counted on /metrics; once
+     * it is back, the mail goes out, once, with a Message-ID of the sender's domain.
      */
     @Test
     void aMailOwedWhileTheMailServerIsAwayWaitsAndGoesOutOnceItIsBack() throws Exception {
@@ -110,6 +110,8 @@ class NotificationsIT {
                     buyer.email(), "Your booking " + id + " is confirmed%"), rows -> !rows.isEmpty());
             assertThat(Database.rows(owed, buyer.email(), "%").stream().map(row -> row.get("status")))
                     .as("queued, not sent, while the mail server is away").containsExactly("PENDING");
+            Stack.await("the waiting mail on /metrics", Metrics.MOVES,
+                    () -> Metrics.on(Stack.BASE_URL, "evently_mails_pending"), pending -> pending >= 1);
         } finally {
             Stack.evently("mail", "start");
         }
