@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -13,6 +14,7 @@ import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.QueueBrowser;
 import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TextMessage;
 
@@ -38,6 +40,19 @@ final class Broker {
 
     static JMSContext connect() {
         return connectionFactory().createContext();
+    }
+
+    /** The messages waiting in a queue, browsed as an operator would (browsing takes none of them). */
+    static long depth(String queue) {
+        try (JMSContext jms = connect(); QueueBrowser browser = jms.createBrowser(jms.createQueue(queue))) {
+            long n = 0;
+            for (Enumeration<?> all = browser.getEnumeration(); all.hasMoreElements(); all.nextElement()) {
+                n++;
+            }
+            return n;
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void sendText(String queue, String body) {

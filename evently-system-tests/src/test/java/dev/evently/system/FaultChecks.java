@@ -3,15 +3,11 @@ package dev.evently.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.jms.JMSContext;
-import jakarta.jms.QueueBrowser;
 
 /**
  * What must hold once a fault is over and the platform has settled: the seats and the money audit clean, every
@@ -129,18 +125,8 @@ final class FaultChecks {
     /** Messages waiting in each of Evently's queues, browsed as an operator would. */
     static Map<String, Long> queued() {
         Map<String, Long> depths = new HashMap<>();
-        try (JMSContext jms = Broker.connect()) {
-            for (String queue : QUEUES) {
-                long n = 0;
-                try (QueueBrowser browser = jms.createBrowser(jms.createQueue(queue))) {
-                    for (Enumeration<?> all = browser.getEnumeration(); all.hasMoreElements(); all.nextElement()) {
-                        n++;
-                    }
-                }
-                depths.put(queue, n);
-            }
-        } catch (jakarta.jms.JMSException e) {
-            throw new IllegalStateException(e);
+        for (String queue : QUEUES) {
+            depths.put(queue, Broker.depth(queue));
         }
         return depths;
     }
