@@ -16,6 +16,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 
 import dev.evently.notification.control.MailQueue;
 import dev.evently.notification.control.MailQueue.Queued;
@@ -25,7 +26,8 @@ import dev.evently.notification.control.SmtpConnection;
  * Sends the mails the queue holds, every second on every instance, each taken with a lease so that instances
  * share the work. A tick connects to the mail server first: while it is away nothing is taken and nothing counts
  * as an attempt, and the mails wait, however long, in order. A mail the server refuses is tried again (2 s
- * doubling to 5 min) and marked FAILED after {@value #MAX_ATTEMPTS} attempts. A mail went out at most once per
+ * doubling to 5 min) and marked FAILED after {@value #MAX_ATTEMPTS} attempts (an address that is no address, at
+ * once). A mail went out at most once per
  * lease: only a sender that dies between sending it and marking it sent leaves it to go out again, with the same
  * Message-ID, once the lease has run out.
  */
@@ -80,8 +82,11 @@ public class OutgoingMails {
     private boolean send(OutgoingMails self, SmtpConnection smtp, Queued queued) {
         try {
             smtp.send(queued);
+        } catch (AddressException e) {
+            self.refused(queued, String.valueOf(e), true);  // no attempt can mend an address
+            return true;
         } catch (MessagingException e) {
-            self.refused(queued, String.valueOf(e));
+            self.refused(queued, String.valueOf(e), false);
             return smtp.connected();
         }
         try {
@@ -119,9 +124,9 @@ public class OutgoingMails {
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void refused(Queued queued, String error) {
+    public void refused(Queued queued, String error, boolean forGood) {
         Instant now = clock.instant();
-        if (queued.attempts() >= MAX_ATTEMPTS) {
+        if (forGood || queued.attempts() >= MAX_ATTEMPTS) {
             LOG.severe(() -> "mail " + queued.id() + " to " + queued.mail().to() + " refused " + queued.attempts()
                     + " times, given up: " + error);
             queue.failed(queued.id(), error, now);
