@@ -80,7 +80,7 @@ public class Ticket {
     public void checkIn(Instant now) {
         requireValid();
         if (checkedInAt != null) {
-            throw new ConflictException("ticket-already-checked-in", "ticket already checked in at " + checkedInAt);
+            throw new TicketAlreadyCheckedInException(checkedInAt);
         }
         checkedInAt = Objects.requireNonNull(now, "now");
     }

@@ -61,7 +61,10 @@ class TicketTest {
 
         assertThat(ticket.getCheckedInAt()).isEqualTo(DOORS);
         assertThatThrownBy(() -> ticket.checkIn(DOORS.plusSeconds(5)))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.type()).isEqualTo("ticket-already-checked-in"));
+                .isInstanceOfSatisfying(TicketAlreadyCheckedInException.class, e -> {
+                    assertThat(e.type()).isEqualTo("ticket-already-checked-in");
+                    assertThat(e.checkedInAt()).isEqualTo(DOORS);
+                });
         assertThat(ticket.getCheckedInAt()).isEqualTo(DOORS);
     }
 
