@@ -21,7 +21,7 @@ import dev.evently.accounts.entity.User;
 import dev.evently.platform.errors.ConflictException;
 import dev.evently.platform.errors.NotFoundException;
 
-/** Accounts' use cases: register, log in for a bearer token, look an account up. */
+/** Accounts' use cases: register, log in for a bearer token, look an account up (by id or email). */
 @Stateless
 public class Accounts {
 
@@ -143,6 +143,15 @@ public class Accounts {
             throw new NotFoundException("user-not-found", "No user with id " + id + ".");
         }
         return user;
+    }
+
+    /**
+     * The account an email names, however it is spelt: for a caller that has just logged in with the email (the
+     * staff console) and needs the id, name and role that a bearer token would otherwise carry.
+     */
+    public User findByEmail(String email) {
+        return byEmail(User.normalizeEmail(email))
+                .orElseThrow(() -> new NotFoundException("user-not-found", "No user with this email."));
     }
 
     private Optional<User> byEmail(String normalizedEmail) {
