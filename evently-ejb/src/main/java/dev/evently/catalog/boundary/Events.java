@@ -81,6 +81,14 @@ public class Events {
         return queries.details(eventId, true).orElseThrow(() -> notFound(eventId));
     }
 
+    /**
+     * Events that have not ended yet, whatever their status, soonest first, for staff (never cached: a draft
+     * made a moment ago shows); at most {@code max}, optionally only those whose name contains the text.
+     */
+    public List<EventOverview> forStaff(String nameContains, int max) {
+        return queries.notEnded(nameContains, clock.instant(), max);
+    }
+
     public EventDetails create(EventDraft draft) {
         Instant now = clock.instant();
         if (!draft.startTime().isAfter(now)) {

@@ -16,6 +16,7 @@ import dev.evently.booking.control.Seats;
 import dev.evently.booking.control.Seats.Availability;
 import dev.evently.catalog.boundary.EventDetails;
 import dev.evently.catalog.boundary.EventDetails.SectionSummary;
+import dev.evently.catalog.boundary.EventOverview;
 import dev.evently.catalog.boundary.EventPage;
 import dev.evently.catalog.boundary.EventQuery;
 import dev.evently.catalog.boundary.EventSummary;
@@ -71,6 +72,23 @@ public class EventQueries {
                     e.getTotalCapacity(), a.available(), a.minPriceCents());
         }).toList();
         return new EventPage(page, query.page(), query.size(), total.getSingleResult());
+    }
+
+    /** Every event whose end is after {@code now}, drafts and cancelled ones included, by start time. */
+    public List<EventOverview> notEnded(String nameContains, Instant now, int max) {
+        String text = like(nameContains);
+        TypedQuery<Event> query = em.createQuery("select e from Event e where e.endTime > :now"
+                + (text == null ? "" : " and lower(e.name) like :text escape '\\'")
+                + " order by e.startTime, e.id", Event.class)
+                .setParameter("now", now);
+        if (text != null) {
+            query.setParameter("text", text);
+        }
+        List<Event> events = query.setMaxResults(max).getResultList();
+        Map<Long, Availability> availability = seats.availabilityOf(events.stream().map(Event::getId).toList());
+        return events.stream().map(e -> new EventOverview(e.getId(), e.getName(), e.getVenue(), e.getStartTime(),
+                e.getEndTime(), e.getStatus().name(), e.getTotalCapacity(),
+                availability.getOrDefault(e.getId(), new Availability(0, null)).available())).toList();
     }
 
     public Optional<EventDetails> details(long eventId, boolean includeDrafts) {
