@@ -1,0 +1,87 @@
+package dev.evently.console.access;
+
+import java.io.Serializable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.SessionScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import dev.evently.accounts.boundary.Accounts;
+
+/**
+ * Who is signed in to the console in this HTTP session, and the Evently session their sign-in opened. That
+ * session is ended with the HTTP one: on sign-out, or when the HTTP session times out (the refresh token that
+ * names it never leaves the server, but it should not outlive the console session that holds it).
+ */
+@Named
+@SessionScoped
+public class ConsoleSession implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(ConsoleSession.class.getName());
+
+    @Inject
+    Accounts accounts;
+
+    private ConsoleUser user;
+    private String refreshToken;
+
+    void signIn(ConsoleUser user, String refreshToken) {
+        this.user = user;
+        this.refreshToken = refreshToken;
+    }
+
+    /** The person signed in, or null. */
+    public ConsoleUser getUser() {
+        return user;
+    }
+
+    public boolean isSignedIn() {
+        return user != null;
+    }
+
+    /** Whether the person signed in may open the page; the menu shows only what this allows. */
+    public boolean may(String path) {
+        return user != null && AccessRules.allowed(path, user.role());
+    }
+
+    /** Navigation to the signed-in person's first page, or to the sign-in page. */
+    public String home() {
+        return redirect(user == null ? "/login.xhtml" : AccessRules.home(user.role()));
+    }
+
+    public String signOut() {
+        endEventlySession();
+        FacesContext.getCurrentInstance().getExternalContext().invalidateSession();
+        return redirect("/login.xhtml");
+    }
+
+    @PreDestroy
+    void ended() {
+        endEventlySession();
+    }
+
+    private void endEventlySession() {
+        ConsoleUser leaving = user;
+        String token = refreshToken;
+        user = null;
+        refreshToken = null;
+        if (leaving == null || token == null) {
+            return;
+        }
+        try {
+            accounts.logout(leaving.id(), null, null, null, token);
+        } catch (RuntimeException e) {
+            // the console session ends anyway; the Evently session then lapses with its refresh token
+            LOG.log(Level.WARNING, "could not end the Evently session of user " + leaving.id() + ": " + e);
+        }
+    }
+
+    static String redirect(String page) {
+        return page + "?faces-redirect=true";
+    }
+}

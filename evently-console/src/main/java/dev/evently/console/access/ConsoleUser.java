@@ -1,0 +1,22 @@
+package dev.evently.console.access;
+
+import java.io.Serializable;
+
+import dev.evently.accounts.entity.Role;
+
+/**
+ * The person signed in to the console, as read once at sign-in: small and serializable, since it lives in the
+ * HTTP session. A role changed meanwhile counts from the next sign-in.
+ */
+public record ConsoleUser(long id, String email, String name, Role role) implements Serializable {
+
+    /** The role as the header shows it. */
+    public String roleLabel() {
+        return switch (role) {
+            case ADMIN -> "Admin";
+            case BOX_OFFICE -> "Box office";
+            case DOOR -> "Door";
+            case USER -> "User";
+        };
+    }
+}

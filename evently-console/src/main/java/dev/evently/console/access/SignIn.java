@@ -1,0 +1,87 @@
+package dev.evently.console.access;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+
+import dev.evently.accounts.boundary.AccessToken;
+import dev.evently.accounts.boundary.Accounts;
+import dev.evently.accounts.boundary.InvalidCredentialsException;
+import dev.evently.accounts.entity.User;
+import dev.evently.platform.errors.TooManyRequestsException;
+
+/**
+ * The sign-in form. The password is checked, and failures limited, by {@link Accounts#login} exactly as for the
+ * API; the console only adds that the account must be staff. On success the HTTP session gets a new id, so an id
+ * planted before sign-in (session fixation) is worth nothing afterwards.
+ */
+@Named
+@RequestScoped
+public class SignIn {
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    ConsoleSession session;
+
+    @Inject
+    HttpServletRequest request;
+
+    private String email;
+    private String password;
+
+    /** Someone already signed in who opens the sign-in page goes to their first page instead. */
+    public String alreadySignedIn() {
+        return session.isSignedIn() ? session.home() : null;
+    }
+
+    public String signIn() {
+        AccessToken token;
+        try {
+            // the peer address: behind a proxy every console sign-in would count against the proxy's budget
+            token = accounts.login(email, password, request.getRemoteAddr());
+        } catch (InvalidCredentialsException e) {
+            return refused("Email or password is wrong.");
+        } catch (TooManyRequestsException e) {
+            return refused("Too many failed sign-ins. Try again in "
+                    + TooManyRequestsException.seconds(e.retryAfter()) + " seconds.");
+        } finally {
+            password = null;
+        }
+        User user = accounts.findByEmail(email);
+        if (!AccessRules.STAFF.contains(user.getRole())) {
+            accounts.logout(user.getId(), null, null, null, token.refreshToken());
+            return refused("This account has no console access.");
+        }
+        request.getSession(true);
+        request.changeSessionId();
+        session.signIn(new ConsoleUser(user.getId(), user.getEmail(), user.getName(), user.getRole()),
+                token.refreshToken());
+        return session.home();
+    }
+
+    private static String refused(String why) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, why, null));
+        return null;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}
