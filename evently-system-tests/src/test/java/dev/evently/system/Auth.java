@@ -48,12 +48,20 @@ final class Auth {
     }
 
     static String adminToken() {
-        String email = System.getenv().getOrDefault("EVENTLY_ADMIN_EMAIL", "admin@evently.local");
+        return login(adminEmail(), adminPassword());
+    }
+
+    /** The first admin's email and password, as ./evently test was given them. */
+    static String adminEmail() {
+        return System.getenv().getOrDefault("EVENTLY_ADMIN_EMAIL", "admin@evently.local");
+    }
+
+    static String adminPassword() {
         String password = System.getenv("EVENTLY_ADMIN_PASSWORD");
         if (password == null) {
             throw new IllegalStateException("EVENTLY_ADMIN_PASSWORD is not set: run the tests through ./evently test");
         }
-        return login(email, password);
+        return password;
     }
 
     static String login(String email, String password) {

@@ -67,8 +67,37 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Waits until the element shows the text (it may be replaced meanwhile, as AJAX updates do); returns it. */
+    WebElement findWithText(By by, String text) {
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        return driver.findElement(by);
+    }
+
     String title() {
         return driver.getTitle();
+    }
+
+    /** The address the browser shows now, after any redirects. */
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
+    /** The id of the element that has the keyboard focus ("" for none). */
+    String focusedId() {
+        WebElement focused = driver.switchTo().activeElement();
+        return focused == null || focused.getAttribute("id") == null ? "" : focused.getAttribute("id");
+    }
+
+    /** The browser's cookies for the current page as a Cookie header, to ask the same session over plain HTTP. */
+    String cookieHeader() {
+        return driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    /** A phone's window, for pages people use standing up (the door). */
+    Browser phone() {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        return this;
     }
 
     String pageSource() {

@@ -1,0 +1,215 @@
+package dev.evently.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The staff console in a real browser, as staff use it: signing in by role, the door's answers, a page refused to
+ * a role, the events list, and nothing without signing in. Staff accounts are registered through the API (so they
+ * have real password hashes) and given their role by the first admin; the admin's own test signs in with the first
+ * admin's credentials, since the stack keeps exactly one admin.
+ */
+class ConsoleIT {
+
+    static final String CONSOLE = Stack.BASE_URL + "/console/";
+
+    @Test
+    void theDoorAdmitsAConfirmedTicketOnceAndRefusesAForgedOne() throws Exception {
+        String admin = Tokens.admin();
+        String eventName = Catalog.uniqueName("Console door");
+        long eventId = Catalog.published(admin, eventName).path("id").asLong();
+        Tokens.Account buyer = Tokens.newUsers(1).get(0);
+        long booking = WaitlistIT.hold(buyer, eventId, List.of(Catalog.seatIds(eventId).get(0)));
+        String code = Provider.pay(buyer.token(), booking).path("tickets").get(0).path("code").asText();
+        String door = staff("DOOR");
+
+        try (Browser browser = Browser.open()) {
+            browser.phone();
+            signIn(browser, door);
+            browser.find(By.id("door:code"));
+            assertThat(browser.url()).endsWith("/console/door.xhtml");
+            assertThat(browser.find(By.id("who")).getText()).contains("DOOR Tester").contains("Door");
+            browser.screenshot("console-door");
+
+            WebElement admitted = checkIn(browser, code, "Admitted");
+            assertThat(admitted.getAttribute("class")).contains("door-answer-admitted");
+            assertThat(admitted.getText()).contains(eventName).contains("Floor A-1");
+            browser.screenshot("console-door-admitted");
+
+            WebElement again = checkIn(browser, code, "Already checked in");
+            assertThat(again.getAttribute("class")).contains("door-answer-refused");
+            browser.screenshot("console-door-already-checked-in");
+
+            String forged = code.substring(0, code.length() - 1) + (code.endsWith("A") ? "B" : "A");
+            WebElement refused = checkIn(browser, forged, "Not a genuine ticket");
+            assertThat(refused.getAttribute("class")).contains("door-answer-refused");
+            assertThat(refused.getText()).doesNotContainIgnoringCase("exception");
+            browser.screenshot("console-door-forged");
+        }
+        assertThat(Database.count("select count(*) from tickets where code = ? and checked_in_at is not null", code))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aPageNotForTheRoleIsRefusedWithTheConsoles403Page() throws Exception {
+        String door = staff("DOOR");
+
+        try (Browser browser = Browser.open()) {
+            signIn(browser, door);
+            browser.find(By.id("door:code"));
+            assertThat(browser.pageSource()).as("the menu offers no events").doesNotContain("menuEvents");
+
+            browser.go(CONSOLE + "events.xhtml");
+
+            assertThat(browser.find(By.id("problem")).getText()).contains("You may not open this page");
+            assertThat(browser.title()).contains("Not for your role");
+            browser.screenshot("console-403");
+            HttpResponse<String> direct = Stack.send(HttpRequest.newBuilder(URI.create(CONSOLE + "events.xhtml"))
+                    .header("Cookie", browser.cookieHeader()).GET());
+            assertThat(direct.statusCode()).isEqualTo(403);
+            assertThat(direct.body()).contains("You may not open this page").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void anAccountThatIsNotStaffCannotSignIn() throws Exception {
+        String buyer = staff("USER");
+
+        try (Browser browser = Browser.open()) {
+            signIn(browser, buyer);
+
+            assertThat(browser.findWithText(By.id("login:messages"), "This account has no console access").isDisplayed())
+                    .isTrue();
+            browser.screenshot("console-user-refused");
+            browser.go(CONSOLE + "door.xhtml");
+            browser.find(By.id("login:email"));
+            assertThat(browser.url()).endsWith("/console/login.xhtml");
+        }
+    }
+
+    @Test
+    void anAdminSeesTheEventsAndSignsOut() throws Exception {
+        String admin = Tokens.admin();
+        String tag = "Console list " + UUID.randomUUID();
+        String onSale = tag + " on sale";
+        String draft = tag + " draft";
+        Catalog.published(admin, onSale);
+        Catalog.create(admin, Catalog.newEvent(draft, "Small Room", Catalog.START,
+                List.of(Catalog.section("Row", 1, 4, 3000))));
+
+        try (Browser browser = Browser.open()) {
+            signIn(browser, Auth.adminEmail(), Auth.adminPassword());
+            browser.find(By.id("events:table"));
+            assertThat(browser.url()).endsWith("/console/events.xhtml");
+            assertThat(browser.find(By.id("menuDoor")).isDisplayed()).isTrue();
+
+            browser.find(By.id("events:search")).sendKeys(tag + Keys.ENTER);
+
+            WebElement table = browser.findWithText(By.id("events:table"), draft);
+            // name, venue, start, status, capacity, available: 2×3 Floor and 1×2 Balcony, or one row of 4, none sold
+            List<String> published = cells(rowOf(table, onSale));
+            assertThat(published.get(1)).isEqualTo("Harbour Hall");
+            assertThat(published.get(3)).isEqualToIgnoringCase("published");
+            assertThat(published.subList(4, 6)).containsExactly("8", "8");
+            List<String> drafted = cells(rowOf(table, draft));
+            assertThat(drafted.get(3)).isEqualToIgnoringCase("draft");
+            assertThat(drafted.subList(4, 6)).containsExactly("4", "4");
+            browser.screenshot("console-events");
+
+            browser.find(By.id("events:search")).clear();
+            browser.find(By.id("events:search")).sendKeys("no such event " + UUID.randomUUID() + Keys.ENTER);
+            browser.findWithText(By.id("events:table"), "No event matches this search");
+
+            browser.find(By.id("account:signOut")).click();
+            browser.find(By.id("login:email"));
+            assertThat(browser.url()).endsWith("/console/login.xhtml");
+            browser.go(CONSOLE + "events.xhtml");
+            browser.find(By.id("login:email"));
+            assertThat(browser.url()).as("signed out").endsWith("/console/login.xhtml");
+        }
+    }
+
+    @Test
+    void withoutSigningInEveryPageLeadsToTheSignInPage() throws Exception {
+        for (String page : List.of("", "index.xhtml", "door.xhtml", "events.xhtml", "admin/users.xhtml")) {
+            HttpResponse<String> response = Stack.get("/console/" + page);
+            assertThat(response.statusCode()).as(page).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location")).as(page).hasValueSatisfying(
+                    location -> assertThat(location).endsWith("/console/login.xhtml"));
+        }
+        HttpResponse<String> login = Stack.get("/console/login.xhtml");
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(login.headers().firstValue("Cache-Control")).hasValue("no-store");
+
+        try (Browser browser = Browser.open()) {
+            browser.go(CONSOLE + "door.xhtml");
+            browser.find(By.id("login:email"));
+            assertThat(browser.url()).endsWith("/console/login.xhtml");
+            browser.screenshot("console-login");
+        }
+    }
+
+    /**
+     * A fresh account with {@link Auth#PASSWORD}, registered through the API and, unless a USER, given the role by
+     * the first admin; its email. Named after its role ("DOOR Tester").
+     */
+    static String staff(String role) {
+        String email = Auth.uniqueEmail();
+        HttpResponse<String> registered = Auth.register(email, Auth.PASSWORD, role + " Tester");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        if (!role.equals("USER")) {
+            long id = Stack.json(registered).path("id").asLong();
+            HttpResponse<String> assigned = Auth.put("/api/admin/users/" + id + "/role", Tokens.admin(),
+                    Map.of("role", role));
+            assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+        }
+        return email;
+    }
+
+    static void signIn(Browser browser, String email) {
+        signIn(browser, email, Auth.PASSWORD);
+    }
+
+    static void signIn(Browser browser, String email, String password) {
+        browser.go(CONSOLE + "login.xhtml");
+        browser.find(By.id("login:email")).sendKeys(email);
+        browser.find(By.id("login:password")).sendKeys(password);
+        browser.find(By.id("login:signIn")).click();
+    }
+
+    /** Types the code and Enter, as a scanner does; returns the answer panel once it shows the expected headline. */
+    private static WebElement checkIn(Browser browser, String code, String headline) throws InterruptedException {
+        browser.find(By.id("door:code")).sendKeys(code + Keys.ENTER);
+        WebElement answer = browser.findWithText(By.id("door:answer"), headline);
+        assertThat(browser.find(By.id("door:code")).getAttribute("value")).as("emptied for the next").isEmpty();
+        Stack.await("the code field focused again", Duration.ofSeconds(5), browser::focusedId, "door:code"::equals);
+        return answer;
+    }
+
+    /** The texts of a table row's cells, as shown. */
+    private static List<String> cells(WebElement row) {
+        return row.findElements(By.tagName("td")).stream().map(cell -> cell.getText().strip()).toList();
+    }
+
+    private static WebElement rowOf(WebElement table, String name) {
+        return table.findElements(By.cssSelector("tbody tr")).stream()
+                .filter(row -> row.getText().contains(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row for " + name + " in: " + table.getText()));
+    }
+}
