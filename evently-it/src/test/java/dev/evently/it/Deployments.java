@@ -2,13 +2,15 @@ package dev.evently.it;
 
 import java.io.File;
 
+import org.jboss.arquillian.container.test.api.Testable;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * The real EAR as built, with the test classes added to its web module: Arquillian's servlet protocol
- * runs them there, beside the application's own beans.
+ * The real EAR as built, with the test classes added to its API module: Arquillian's servlet protocol
+ * runs them there, beside the application's own beans. The EAR has a second web module (the staff console), so
+ * the API's is marked as the one to test in; otherwise Arquillian cannot choose and refuses the deployment.
  */
 final class Deployments {
 
@@ -24,7 +26,7 @@ final class Deployments {
         WebArchive web = ear.getAsType(WebArchive.class, "evently-web.war");
         web.addClasses(testClasses).addClasses(Deployments.class, Poll.class, Transactions.class);
         ear.delete("evently-web.war");
-        ear.addAsModule(web);
+        ear.addAsModule(Testable.archiveToTest(web));
         return ear;
     }
 }
