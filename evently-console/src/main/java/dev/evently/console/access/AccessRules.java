@@ -20,7 +20,7 @@ import dev.evently.accounts.entity.Role;
 public final class AccessRules {
 
     /** Roles that may sign in to the console at all; a USER buys tickets and has no business here. */
-    public static final Set<Role> STAFF = EnumSet.of(DOOR, BOX_OFFICE, ADMIN);
+    public static final Set<Role> STAFF = Set.copyOf(EnumSet.of(DOOR, BOX_OFFICE, ADMIN));
 
     /** Open without signing in: the sign-in page, the error pages, and the CSS, scripts and fonts pages load. */
     private static final List<Rule> PUBLIC = List.of(
