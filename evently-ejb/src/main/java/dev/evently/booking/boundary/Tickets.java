@@ -2,8 +2,11 @@ package dev.evently.booking.boundary;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -12,10 +15,14 @@ import jakarta.persistence.PersistenceContext;
 import dev.evently.booking.control.QrCodes;
 import dev.evently.booking.control.TicketCodes;
 import dev.evently.booking.entity.Ticket;
+import dev.evently.booking.entity.TicketStatus;
 import dev.evently.platform.errors.InvalidRequestException;
 import dev.evently.platform.errors.NotFoundException;
 
-/** Tickets: their QR codes for the owner, and admission at the door, once per ticket. */
+/**
+ * Tickets: their QR codes for the owner, admission at the door, once per ticket, and how far admission to an event
+ * has come. The door's reads are short JPQL beside the check-in's own lookup: tickets have no control class.
+ */
 @Stateless
 public class Tickets {
 
@@ -55,5 +62,33 @@ public class Tickets {
         return new TicketView(ticket.getId(), ticket.getBooking().getId(), ticket.getBooking().getEvent().getId(),
                 ticket.getBooking().getEvent().getName(), ticket.getSeat().getLabel(), ticket.getStatus().name(),
                 ticket.getCheckedInAt());
+    }
+
+    /** The event's valid tickets and how many of them were checked in, as of now; only reads. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public DoorCounts doorCounts(long eventId) {
+        Object[] counts = em.createQuery("""
+                        select count(t), count(t.checkedInAt) from Ticket t
+                        where t.booking.event.id = :event and t.status = :valid""", Object[].class)
+                .setParameter("event", eventId)
+                .setParameter("valid", TicketStatus.VALID)
+                .getSingleResult();
+        return new DoorCounts(eventId, ((Number) counts[1]).longValue(), ((Number) counts[0]).longValue());
+    }
+
+    /**
+     * The counts of the event of the ticket with this code, for a door that has only the code (a refusal names no
+     * event); empty when no ticket has it. Only reads, unlocked.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<DoorCounts> doorCountsOf(String code) {
+        if (code == null || code.isBlank()) {
+            return Optional.empty();
+        }
+        return em.createQuery("select t.booking.event.id from Ticket t where t.code = :code", Long.class)
+                .setParameter("code", code.strip())
+                .getResultStream()
+                .findFirst()
+                .map(this::doorCounts);
     }
 }
