@@ -3,6 +3,7 @@
  * office, admins), calling the same EJB boundaries as the REST API. It signs staff in with a server session of its
  * own rather than container security, so the API's MP-JWT mechanism stays the only one in the application.
  * Sub-packages by what staff do: {@code access} (signing in and who may open which page), {@code door}
- * (check-in), {@code events} (the event list), {@code platform} (what the pages share).
+ * (check-in), {@code events} (the event list), {@code audit} (what staff did, on record and searched),
+ * {@code platform} (what the pages share).
  */
 package dev.evently.console;

@@ -9,13 +9,16 @@ import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 
 import dev.evently.accounts.boundary.Accounts;
+import dev.evently.console.audit.StaffActions;
 
 /**
  * Who is signed in to the console in this HTTP session, and the Evently session their sign-in opened. That
  * session is ended with the HTTP one: on sign-out, or when the HTTP session times out (the refresh token that
- * names it never leaves the server, but it should not outlive the console session that holds it).
+ * names it never leaves the server, but it should not outlive the console session that holds it). Either way the
+ * end goes on the audit log, from the request that signed out, or without an address when the session timed out.
  */
 @Named
 @SessionScoped
@@ -26,6 +29,9 @@ public class ConsoleSession implements Serializable {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    StaffActions staffActions;
 
     private ConsoleUser user;
     private String refreshToken;
@@ -55,17 +61,19 @@ public class ConsoleSession implements Serializable {
     }
 
     public String signOut() {
-        endEventlySession();
-        FacesContext.getCurrentInstance().getExternalContext().invalidateSession();
+        var external = FacesContext.getCurrentInstance().getExternalContext();
+        endEventlySession(((HttpServletRequest) external.getRequest()).getRemoteAddr(), "signed out");
+        external.invalidateSession();
         return redirect("/login.xhtml");
     }
 
+    /** The HTTP session ended without signing out: no request is at hand here, so neither is an address. */
     @PreDestroy
     void ended() {
-        endEventlySession();
+        endEventlySession(null, "console session ended");
     }
 
-    private void endEventlySession() {
+    private void endEventlySession(String clientAddress, String reason) {
         ConsoleUser leaving = user;
         String token = refreshToken;
         user = null;
@@ -73,6 +81,7 @@ public class ConsoleSession implements Serializable {
         if (leaving == null || token == null) {
             return;
         }
+        staffActions.signedOut(leaving.at(clientAddress), reason);
         try {
             accounts.logout(leaving.id(), null, null, null, token);
         } catch (RuntimeException e) {

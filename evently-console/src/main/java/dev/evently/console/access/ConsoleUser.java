@@ -3,6 +3,7 @@ package dev.evently.console.access;
 import java.io.Serializable;
 
 import dev.evently.accounts.entity.Role;
+import dev.evently.audit.boundary.Actor;
 
 /**
  * The person signed in to the console, as read once at sign-in: small and serializable, since it lives in the
@@ -18,5 +19,10 @@ public record ConsoleUser(long id, String email, String name, Role role) impleme
             case DOOR -> "Door";
             case USER -> "User";
         };
+    }
+
+    /** This person as the audit log names who acted, from the address given (null when no request is at hand). */
+    public Actor at(String clientAddress) {
+        return new Actor(id, email, clientAddress);
     }
 }

@@ -11,12 +11,13 @@ import dev.evently.accounts.boundary.AccessToken;
 import dev.evently.accounts.boundary.Accounts;
 import dev.evently.accounts.boundary.InvalidCredentialsException;
 import dev.evently.accounts.entity.User;
+import dev.evently.console.audit.StaffActions;
 import dev.evently.platform.errors.TooManyRequestsException;
 
 /**
  * The sign-in form. The password is checked, and failures limited, by {@link Accounts#login} exactly as for the
  * API; the console only adds that the account must be staff. On success the HTTP session gets a new id, so an id
- * planted before sign-in (session fixation) is worth nothing afterwards.
+ * planted before sign-in (session fixation) is worth nothing afterwards. Sign-ins and refusals go on the audit log.
  */
 @Named
 @RequestScoped
@@ -31,6 +32,9 @@ public class SignIn {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    StaffActions staffActions;
+
     private String email;
     private String password;
 
@@ -41,10 +45,12 @@ public class SignIn {
 
     public String signIn() {
         AccessToken token;
+        // the peer address: behind a proxy every console sign-in would count against the proxy's budget
+        String address = request.getRemoteAddr();
         try {
-            // the peer address: behind a proxy every console sign-in would count against the proxy's budget
-            token = accounts.login(email, password, request.getRemoteAddr());
+            token = accounts.login(email, password, address);
         } catch (InvalidCredentialsException e) {
+            staffActions.signInRefused(email, null, address, "wrong email or password");
             return refused("Email or password is wrong.");
         } catch (TooManyRequestsException e) {
             return refused("Too many failed sign-ins. Try again in "
@@ -55,12 +61,15 @@ public class SignIn {
         User user = accounts.findByEmail(email);
         if (!AccessRules.STAFF.contains(user.getRole())) {
             accounts.logout(user.getId(), null, null, null, token.refreshToken());
+            staffActions.signInRefused(user.getEmail(), user.getId(), address, "no console access for the role "
+                    + user.getRole().name());
             return refused("This account has no console access.");
         }
         request.getSession(true);
         request.changeSessionId();
-        session.signIn(new ConsoleUser(user.getId(), user.getEmail(), user.getName(), user.getRole()),
-                token.refreshToken());
+        ConsoleUser signedIn = new ConsoleUser(user.getId(), user.getEmail(), user.getName(), user.getRole());
+        session.signIn(signedIn, token.refreshToken());
+        staffActions.signedIn(signedIn.at(address), user.getRole().name());
         return session.home();
     }
 

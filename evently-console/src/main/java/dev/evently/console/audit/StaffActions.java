@@ -1,0 +1,100 @@
+package dev.evently.console.audit;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.evently.audit.boundary.Actor;
+import dev.evently.audit.boundary.AuditTrail;
+import dev.evently.booking.boundary.TicketView;
+
+/**
+ * What staff do in the console, put on the audit log: signing in and out, sign-ins refused, and the door's answers.
+ * Each record is a transaction of its own ({@link AuditTrail#record}), so a refused check-in is on record although
+ * its transaction rolled back, and an admission once it has committed. A record that cannot be written is logged
+ * and the action stands: the guest at the door is in either way, and staff cannot repair the log.
+ * <p>
+ * A ticket code admits whoever shows it, so the log keeps no more than its first {@value #CODE_SHOWN} characters.
+ */
+@ApplicationScoped
+public class StaffActions {
+
+    static final String SIGNED_IN = "console.signed-in";
+    static final String SIGNED_OUT = "console.signed-out";
+    static final String SIGN_IN_REFUSED = "console.sign-in-refused";
+    static final String CHECKED_IN = "ticket.checked-in";
+    static final String CHECK_IN_REFUSED = "ticket.check-in-refused";
+
+    /** Enough to tell codes apart when reading the log; nowhere near enough to admit anyone. */
+    static final int CODE_SHOWN = 8;
+
+    private static final Logger LOG = Logger.getLogger(StaffActions.class.getName());
+
+    @Inject
+    AuditTrail trail;
+
+    public void signedIn(Actor staff, String role) {
+        record(staff, SIGNED_IN, user(staff), Map.of("role", role));
+    }
+
+    /**
+     * A sign-in the console refused, with the email as typed. Refusals by the failed-attempt limit are not recorded
+     * here: repeating them costs nothing, and this log is never purged; the limit itself was reached by refusals
+     * that are on record.
+     *
+     * @param accountId the account's id where it is known (a buyer's account trying the console), else null
+     */
+    public void signInRefused(String email, Long accountId, String clientAddress, String reason) {
+        Actor who = new Actor(accountId, email, clientAddress);
+        record(who, SIGN_IN_REFUSED, user(who), Map.of("reason", reason));
+    }
+
+    /** @param reason how the console session ended: signed out, or ended without a request (idle, server stopped) */
+    public void signedOut(Actor staff, String reason) {
+        record(staff, SIGNED_OUT, user(staff), Map.of("reason", reason));
+    }
+
+    public void checkedIn(Actor staff, TicketView ticket) {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("event", ticket.eventName());
+        after.put("eventId", ticket.eventId());
+        after.put("seat", ticket.seatLabel());
+        after.put("checkedInAt", ticket.checkedInAt());
+        record(staff, CHECKED_IN, "ticket " + ticket.id(), null, after);
+    }
+
+    /** @param reason the door's answer, as staff saw it */
+    public void checkInRefused(Actor staff, String code, String reason) {
+        record(staff, CHECK_IN_REFUSED, "ticket code " + shortened(code), Map.of("reason", reason));
+    }
+
+    /** The first characters of a scanned code, control characters made visible, and an ellipsis if cut. */
+    static String shortened(String code) {
+        if (code == null) {
+            return "";
+        }
+        String shown = code.codePointCount(0, code.length()) <= CODE_SHOWN ? code
+                : code.substring(0, code.offsetByCodePoints(0, CODE_SHOWN)) + "…";
+        return shown.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    private static String user(Actor who) {
+        return who.id() == null ? null : "user " + who.id();
+    }
+
+    private void record(Actor who, String action, String subject, Map<String, ?> after) {
+        record(who, action, subject, null, after);
+    }
+
+    private void record(Actor who, String action, String subject, Map<String, ?> before, Map<String, ?> after) {
+        try {
+            trail.record(who, action, subject, before, after);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "could not put " + action + " by " + who.email() + " on the audit log", e);
+        }
+    }
+}
