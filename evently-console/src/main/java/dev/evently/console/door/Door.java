@@ -1,19 +1,30 @@
 package dev.evently.console.door;
 
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 
+import dev.evently.audit.boundary.Actor;
+import dev.evently.booking.boundary.DoorCounts;
+import dev.evently.booking.boundary.TicketView;
 import dev.evently.booking.boundary.Tickets;
+import dev.evently.booking.entity.TicketAlreadyCheckedInException;
+import dev.evently.console.access.ConsoleSession;
+import dev.evently.console.access.ConsoleUser;
+import dev.evently.console.audit.StaffActions;
 import dev.evently.console.platform.EjbFailures;
 import dev.evently.console.platform.Times;
 
 /**
  * The door page's form: a scanned (or typed) code is checked in and the field emptied for the next person. Each
- * scan is one AJAX request, so the bean lives for a request; nothing of one scan carries over to the next.
+ * scan is one AJAX request, so the bean lives for a request; nothing of one scan carries over to the next. Every
+ * answer goes on the audit log, and an answer about a real ticket comes with how far admission to its event has
+ * come.
  */
 @Named
 @RequestScoped
@@ -27,8 +38,18 @@ public class Door {
     @Inject
     Times times;
 
+    @Inject
+    ConsoleSession session;
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    StaffActions staffActions;
+
     private String code;
     private Admission answer;
+    private DoorCounts counts;
 
     public void checkIn() {
         String scanned = code == null ? "" : code.strip();
@@ -37,14 +58,43 @@ public class Door {
             answer = null;
             return;
         }
+        TicketView ticket;
         try {
-            answer = Admission.admitted(tickets.checkIn(scanned), times.clock());
+            ticket = tickets.checkIn(scanned);
         } catch (RuntimeException e) {
-            Throwable failure = EjbFailures.unwrap(e);
-            if (!Admission.expected(failure)) {
-                LOG.log(Level.WARNING, "a check-in failed unexpectedly", e);
-            }
-            answer = Admission.refused(failure, times.clock());
+            refused(scanned, e);
+            return;
+        }
+        answer = Admission.admitted(ticket, times.clock());
+        staffActions.checkedIn(staff(), ticket);
+        counts = counted(() -> tickets.doorCounts(ticket.eventId()));
+    }
+
+    private void refused(String scanned, RuntimeException e) {
+        Throwable failure = EjbFailures.unwrap(e);
+        if (!Admission.expected(failure)) {
+            LOG.log(Level.WARNING, "a check-in failed unexpectedly", e);
+        }
+        answer = Admission.refused(failure, times.clock());
+        staffActions.checkInRefused(staff(), scanned, answer.headline());
+        if (failure instanceof TicketAlreadyCheckedInException) {
+            // the refusal names no event; the ticket does (other refusals have no ticket, or a void one)
+            counts = counted(() -> tickets.doorCountsOf(scanned).orElse(null));
+        }
+    }
+
+    private Actor staff() {
+        ConsoleUser user = session.getUser();
+        return user == null ? new Actor(null, null, request.getRemoteAddr()) : user.at(request.getRemoteAddr());
+    }
+
+    /** The counts are a help beside the answer, not part of it: without them the door still answers. */
+    private static DoorCounts counted(Supplier<DoorCounts> counting) {
+        try {
+            return counting.get();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not count the event's check-ins", e);
+            return null;
         }
     }
 
@@ -59,5 +109,10 @@ public class Door {
     /** The answer to this request's scan; null before the first and after an empty one. */
     public Admission getAnswer() {
         return answer;
+    }
+
+    /** Of the scanned ticket's event: valid tickets and how many are checked in; null when there is no such event. */
+    public DoorCounts getCounts() {
+        return counts;
     }
 }
