@@ -24,6 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Times {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter TO_THE_SECOND =
+            DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm:ss", Locale.ENGLISH);
 
     @Inject
     @ConfigProperty(name = "evently.console.time-zone")
@@ -44,5 +46,10 @@ public class Times {
     /** E.g. "Sat 14 Mar 2026, 19:30"; empty for no time. */
     public String dateTime(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(clock.getZone()));
+    }
+
+    /** E.g. "Sat 14 Mar 2026, 19:30:07", for records where the order within a minute matters; empty for no time. */
+    public String toTheSecond(Instant instant) {
+        return instant == null ? "" : TO_THE_SECOND.format(instant.atZone(clock.getZone()));
     }
 }
