@@ -13,13 +13,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /**
- * The staff console in a real browser, as staff use it: signing in by role, the door's answers, a page refused to
- * a role, the events list, and nothing without signing in. Staff accounts are registered through the API (so they
- * have real password hashes) and given their role by the first admin; the admin's own test signs in with the first
- * admin's credentials, since the stack keeps exactly one admin.
+ * The staff console in a real browser, as staff use it: signing in by role, the door's answers with the event's
+ * count, what the door did found in the admins' audit log, a page refused to a role, the events list, and nothing
+ * without signing in. Staff accounts are registered through the API (so they have real password hashes) and given
+ * their role by the first admin; the admin's own tests sign in with the first admin's credentials, since the stack
+ * keeps exactly one admin.
  */
 class ConsoleIT {
 
@@ -43,23 +45,55 @@ class ConsoleIT {
             assertThat(browser.find(By.id("who")).getText()).contains("DOOR Tester").contains("Door");
             browser.screenshot("console-door");
 
+            // the event has one ticket (one seat bought of eight): the count is of valid tickets, not of seats
             WebElement admitted = checkIn(browser, code, "Admitted");
             assertThat(admitted.getAttribute("class")).contains("door-answer-admitted");
             assertThat(admitted.getText()).contains(eventName).contains("Floor A-1");
+            assertThat(browser.find(By.id("door:counts")).getText()).isEqualTo("Checked in 1 of 1");
             browser.screenshot("console-door-admitted");
 
             WebElement again = checkIn(browser, code, "Already checked in");
             assertThat(again.getAttribute("class")).contains("door-answer-refused");
+            assertThat(browser.find(By.id("door:counts")).getText()).isEqualTo("Checked in 1 of 1");
             browser.screenshot("console-door-already-checked-in");
 
-            String forged = code.substring(0, code.length() - 1) + (code.endsWith("A") ? "B" : "A");
-            WebElement refused = checkIn(browser, forged, "Not a genuine ticket");
+            WebElement refused = checkIn(browser, forged(code), "Not a genuine ticket");
             assertThat(refused.getAttribute("class")).contains("door-answer-refused");
             assertThat(refused.getText()).doesNotContainIgnoringCase("exception");
+            assertThat(refused.getText()).as("no ticket, no event to count").doesNotContain("Checked in");
             browser.screenshot("console-door-forged");
         }
         assertThat(Database.count("select count(*) from tickets where code = ? and checked_in_at is not null", code))
                 .isEqualTo(1);
+
+        try (Browser browser = Browser.open()) {
+            signIn(browser, Auth.adminEmail(), Auth.adminPassword());
+            browser.find(By.id("events:table"));
+            browser.find(By.id("menuAudit")).click();
+            browser.find(By.id("audit:table"));
+            assertThat(browser.url()).endsWith("/console/admin/audit.xhtml");
+
+            browser.find(By.id("audit:search")).sendKeys(door + Keys.ENTER);
+
+            // sign-in, admission, two refusals: all by the door account, and only its entries once the search is in
+            List<List<String>> rows = Stack.await("the door account's entries in the audit log", Duration.ofSeconds(15),
+                    () -> auditRows(browser), found -> found.size() >= 4
+                            && found.stream().allMatch(cells -> cells.get(1).equals(door)));
+            assertThat(rows).extracting(cells -> cells.get(2))
+                    .contains("console.signed-in", "ticket.checked-in", "ticket.check-in-refused");
+            assertThat(rows).filteredOn(cells -> cells.get(2).equals("ticket.check-in-refused")).hasSize(2);
+            List<String> admission = rows.stream().filter(cells -> cells.get(2).equals("ticket.checked-in"))
+                    .findFirst().orElseThrow();
+            assertThat(admission.get(3)).startsWith("ticket ");
+            assertThat(admission.get(5)).contains(eventName).contains("Floor A-1");
+            assertThat(browser.find(By.id("audit:table")).getText()).as("never a whole ticket code")
+                    .doesNotContain(code).doesNotContain(forged(code));
+            browser.screenshot("console-audit");
+
+            browser.find(By.id("audit:search")).clear();
+            browser.find(By.id("audit:search")).sendKeys("nothing like this " + UUID.randomUUID() + Keys.ENTER);
+            browser.findWithText(By.id("audit:table"), "Nothing matches");
+        }
     }
 
     @Test
@@ -70,6 +104,7 @@ class ConsoleIT {
             signIn(browser, door);
             browser.find(By.id("door:code"));
             assertThat(browser.pageSource()).as("the menu offers no events").doesNotContain("menuEvents");
+            assertThat(browser.pageSource()).as("the menu offers no audit log").doesNotContain("menuAudit");
 
             browser.go(CONSOLE + "events.xhtml");
 
@@ -81,6 +116,13 @@ class ConsoleIT {
             assertThat(direct.statusCode()).isEqualTo(403);
             // no stack trace (the page's script names exception types it maps to error pages, and may)
             assertThat(direct.body()).contains("You may not open this page").doesNotContain("Caused by", ".java:");
+
+            browser.go(CONSOLE + "admin/audit.xhtml");
+            assertThat(browser.find(By.id("problem")).getText()).contains("You may not open this page");
+            HttpResponse<String> audit = Stack.send(HttpRequest.newBuilder(URI.create(CONSOLE + "admin/audit.xhtml"))
+                    .header("Cookie", browser.cookieHeader()).GET());
+            assertThat(audit.statusCode()).isEqualTo(403);
+            assertThat(audit.body()).doesNotContain("audit:table");
         }
     }
 
@@ -144,7 +186,8 @@ class ConsoleIT {
 
     @Test
     void withoutSigningInEveryPageLeadsToTheSignInPage() throws Exception {
-        for (String page : List.of("", "index.xhtml", "door.xhtml", "events.xhtml", "admin/users.xhtml")) {
+        for (String page : List.of("", "index.xhtml", "door.xhtml", "events.xhtml", "admin/users.xhtml",
+                "admin/audit.xhtml")) {
             HttpResponse<String> response = Stack.get("/console/" + page);
             assertThat(response.statusCode()).as(page).isEqualTo(302);
             assertThat(response.headers().firstValue("Location")).as(page).hasValueSatisfying(
@@ -200,6 +243,23 @@ class ConsoleIT {
         assertThat(browser.find(By.id("door:code")).getAttribute("value")).as("emptied for the next").isEmpty();
         Stack.await("the code field focused again", Duration.ofSeconds(5), browser::focusedId, "door:code"::equals);
         return answer;
+    }
+
+    /** The same code with its last character changed: the signature no longer matches. */
+    private static String forged(String code) {
+        return code.substring(0, code.length() - 1) + (code.endsWith("A") ? "B" : "A");
+    }
+
+    /** The audit table's rows as their cells' texts; none while an AJAX update replaces the table. */
+    private static List<List<String>> auditRows(Browser browser) {
+        try {
+            return browser.find(By.id("audit:table")).findElements(By.cssSelector("tbody tr")).stream()
+                    .map(ConsoleIT::cells)
+                    .filter(cells -> cells.size() >= 6)
+                    .toList();
+        } catch (StaleElementReferenceException e) {
+            return List.of();
+        }
     }
 
     /** The texts of a table row's cells, as shown. */
