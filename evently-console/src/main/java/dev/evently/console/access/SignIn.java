@@ -12,6 +12,7 @@ import dev.evently.accounts.boundary.Accounts;
 import dev.evently.accounts.boundary.InvalidCredentialsException;
 import dev.evently.accounts.entity.User;
 import dev.evently.console.audit.StaffActions;
+import dev.evently.platform.errors.NotFoundException;
 import dev.evently.platform.errors.TooManyRequestsException;
 
 /**
@@ -50,7 +51,7 @@ public class SignIn {
         try {
             token = accounts.login(email, password, address);
         } catch (InvalidCredentialsException e) {
-            staffActions.signInRefused(email, null, address, "wrong email or password");
+            recordIfStaff(email, address);
             return refused("Email or password is wrong.");
         } catch (TooManyRequestsException e) {
             return refused("Too many failed sign-ins. Try again in "
@@ -60,9 +61,8 @@ public class SignIn {
         }
         User user = accounts.findByEmail(email);
         if (!AccessRules.STAFF.contains(user.getRole())) {
+            // not recorded: a buyer's account is no staff member's, and its right password is never throttled
             accounts.logout(user.getId(), null, null, null, token.refreshToken());
-            staffActions.signInRefused(user.getEmail(), user.getId(), address, "no console access for the role "
-                    + user.getRole().name());
             return refused("This account has no console access.");
         }
         request.getSession(true);
@@ -71,6 +71,21 @@ public class SignIn {
         session.signIn(signedIn, token.refreshToken());
         staffActions.signedIn(signedIn.at(address), user.getRole().name());
         return session.home();
+    }
+
+    /**
+     * A wrong password for a staff account goes on the audit log. Guesses at other emails do not: the log is never
+     * purged, and a stranger's guesses at addresses that are no staff member's would only grow it.
+     */
+    private void recordIfStaff(String typed, String address) {
+        try {
+            User user = accounts.findByEmail(typed);
+            if (AccessRules.STAFF.contains(user.getRole())) {
+                staffActions.signInRefused(user.getEmail(), user.getId(), address, "wrong password");
+            }
+        } catch (NotFoundException e) {
+            // no account: nothing to record
+        }
     }
 
     private static String refused(String why) {

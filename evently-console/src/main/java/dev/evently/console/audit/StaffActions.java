@@ -42,11 +42,8 @@ public class StaffActions {
     }
 
     /**
-     * A sign-in the console refused, with the email as typed. Refusals by the failed-attempt limit are not recorded
-     * here: repeating them costs nothing, and this log is never purged; the limit itself was reached by refusals
-     * that are on record.
-     *
-     * @param accountId the account's id where it is known (a buyer's account trying the console), else null
+     * A staff account's sign-in refused for a wrong password. Only staff accounts are recorded (see SignIn), and
+     * refusals by the failed-attempt limit not at all: repeating them costs nothing, and this log is never purged.
      */
     public void signInRefused(String email, Long accountId, String clientAddress, String reason) {
         Actor who = new Actor(accountId, email, clientAddress);
