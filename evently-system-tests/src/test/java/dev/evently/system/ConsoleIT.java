@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The staff console in a real browser, as staff use it: signing in by role, the door's answers with the event's
@@ -185,8 +186,51 @@ class ConsoleIT {
     }
 
     @Test
+    void anAdminMakesABuyersAccountDoorStaffWhichThenSignsInAtTheDoor() throws Exception {
+        String newcomer = staff("USER");
+        long id = ((Number) Database.row("select id from users where email = ?", newcomer).get("id")).longValue();
+
+        try (Browser browser = Browser.open()) {
+            signIn(browser, Auth.adminEmail(), Auth.adminPassword());
+            browser.find(By.id("events:table"));
+            browser.find(By.id("menuStaff")).click();
+            browser.find(By.id("staff:table"));
+            assertThat(browser.url()).endsWith("/console/admin/staff.xhtml");
+
+            // the admin's own role is not theirs to change
+            browser.find(By.id("staff:email")).sendKeys(Auth.adminEmail() + Keys.ENTER);
+            browser.findWithText(By.id("staff:foundName"), Auth.adminEmail());
+            new Select(browser.find(By.id("staff:role"))).selectByVisibleText("Door");
+            browser.find(By.id("staff:give")).click();
+            browser.findWithText(By.id("staff:messages"), "You cannot change your own role");
+
+            browser.find(By.id("staff:email")).clear();
+            browser.find(By.id("staff:email")).sendKeys(newcomer + Keys.ENTER);
+            browser.findWithText(By.id("staff:foundName"), newcomer);
+            new Select(browser.find(By.id("staff:role"))).selectByVisibleText("Door");
+            browser.find(By.id("staff:give")).click();
+            browser.findWithText(By.id("staff:messages"), newcomer + " is now Door");
+            browser.findWithText(By.id("staff:table"), newcomer);
+            browser.screenshot("console-staff");
+
+            browser.find(By.id("account:signOut")).click();
+            browser.find(By.id("login:email"));
+            signIn(browser, newcomer);
+            browser.find(By.id("door:code"));
+            assertThat(browser.url()).endsWith("/console/door.xhtml");
+        }
+        assertThat(Database.row("select role from users where id = ?", id).get("role")).isEqualTo("DOOR");
+        assertThat(Database.count("""
+                select count(*) from audit_log where action = 'user.role-changed' and subject = ?
+                  and before ->> 'role' = 'USER' and after ->> 'role' = 'DOOR' and actor_email = ?""",
+                "user " + id, Auth.adminEmail())).as("the change on the audit log").isEqualTo(1);
+        assertThat(Database.row("select role from users where email = ?", Auth.adminEmail()).get("role"))
+                .as("the admin's own role unchanged").isEqualTo("ADMIN");
+    }
+
+    @Test
     void withoutSigningInEveryPageLeadsToTheSignInPage() throws Exception {
-        for (String page : List.of("", "index.xhtml", "door.xhtml", "events.xhtml", "admin/users.xhtml",
+        for (String page : List.of("", "index.xhtml", "door.xhtml", "events.xhtml", "admin/staff.xhtml",
                 "admin/audit.xhtml")) {
             HttpResponse<String> response = Stack.get("/console/" + page);
             assertThat(response.statusCode()).as(page).isEqualTo(302);

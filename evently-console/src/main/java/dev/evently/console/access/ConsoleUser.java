@@ -13,6 +13,11 @@ public record ConsoleUser(long id, String email, String name, Role role) impleme
 
     /** The role as the header shows it. */
     public String roleLabel() {
+        return label(role);
+    }
+
+    /** A role as the console names it to people. */
+    public static String label(Role role) {
         return switch (role) {
             case ADMIN -> "Admin";
             case BOX_OFFICE -> "Box office";

@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.evently.accounts.entity.Role;
 import dev.evently.audit.boundary.Actor;
 import dev.evently.audit.boundary.AuditTrail;
 import dev.evently.booking.boundary.TicketView;
@@ -28,6 +29,7 @@ public class StaffActions {
     static final String SIGN_IN_REFUSED = "console.sign-in-refused";
     static final String CHECKED_IN = "ticket.checked-in";
     static final String CHECK_IN_REFUSED = "ticket.check-in-refused";
+    static final String ROLE_CHANGED = "user.role-changed";
 
     /** Enough to tell codes apart when reading the log; nowhere near enough to admit anyone. */
     static final int CODE_SHOWN = 8;
@@ -67,6 +69,11 @@ public class StaffActions {
     /** @param reason the door's answer, as staff saw it */
     public void checkInRefused(Actor staff, String code, String reason) {
         record(staff, CHECK_IN_REFUSED, "ticket code " + shortened(code), Map.of("reason", reason));
+    }
+
+    /** An admin gave an account another role. */
+    public void roleChanged(Actor admin, long userId, Role before, Role after) {
+        record(admin, ROLE_CHANGED, "user " + userId, Map.of("role", before.name()), Map.of("role", after.name()));
     }
 
     /** The first characters of a scanned code, control characters made visible, and an ellipsis if cut. */

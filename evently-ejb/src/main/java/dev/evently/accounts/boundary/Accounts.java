@@ -2,6 +2,7 @@ package dev.evently.accounts.boundary;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -130,6 +131,14 @@ public class Accounts {
         user.changeRole(role);
         sessions.endAll(userId, Instant.now());
         return user;
+    }
+
+    /** Every account with a staff role (not USER), by email: at most {@code limit}. */
+    public List<User> staff(int limit) {
+        return em.createQuery("select u from User u where u.role <> :user order by lower(u.email)", User.class)
+                .setParameter("user", Role.USER)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     private AccessToken tokensFor(User user, Sessions.Refresh refresh, Instant now) {
