@@ -199,14 +199,14 @@ class ConsoleIT {
 
             // the admin's own role is not theirs to change
             browser.find(By.id("staff:email")).sendKeys(Auth.adminEmail() + Keys.ENTER);
-            browser.findWithText(By.id("staff:foundName"), Auth.adminEmail());
+            browser.findWithText(By.id("foundName"), Auth.adminEmail());
             new Select(browser.find(By.id("staff:role"))).selectByVisibleText("Door");
             browser.find(By.id("staff:give")).click();
             browser.findWithText(By.id("staff:messages"), "You cannot change your own role");
 
             browser.find(By.id("staff:email")).clear();
             browser.find(By.id("staff:email")).sendKeys(newcomer + Keys.ENTER);
-            browser.findWithText(By.id("staff:foundName"), newcomer);
+            browser.findWithText(By.id("foundName"), newcomer);
             new Select(browser.find(By.id("staff:role"))).selectByVisibleText("Door");
             browser.find(By.id("staff:give")).click();
             browser.findWithText(By.id("staff:messages"), newcomer + " is now Door");
