@@ -9,10 +9,10 @@ import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 
 import dev.evently.accounts.boundary.Accounts;
 import dev.evently.console.audit.StaffActions;
+import dev.evently.console.platform.Pages;
 
 /**
  * Who is signed in to the console in this HTTP session, and the Evently session their sign-in opened. That
@@ -61,9 +61,8 @@ public class ConsoleSession implements Serializable {
     }
 
     public String signOut() {
-        var external = FacesContext.getCurrentInstance().getExternalContext();
-        endEventlySession(((HttpServletRequest) external.getRequest()).getRemoteAddr(), "signed out");
-        external.invalidateSession();
+        endEventlySession(Pages.clientAddress(), "signed out");
+        FacesContext.getCurrentInstance().getExternalContext().invalidateSession();
         return redirect("/login.xhtml");
     }
 

@@ -2,7 +2,6 @@ package dev.evently.console.access;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +11,7 @@ import dev.evently.accounts.boundary.Accounts;
 import dev.evently.accounts.boundary.InvalidCredentialsException;
 import dev.evently.accounts.entity.User;
 import dev.evently.console.audit.StaffActions;
+import dev.evently.console.platform.Pages;
 import dev.evently.platform.errors.NotFoundException;
 import dev.evently.platform.errors.TooManyRequestsException;
 
@@ -46,8 +46,7 @@ public class SignIn {
 
     public String signIn() {
         AccessToken token;
-        // the peer address: behind a proxy every console sign-in would count against the proxy's budget
-        String address = request.getRemoteAddr();
+        String address = Pages.clientAddress();
         try {
             token = accounts.login(email, password, address);
         } catch (InvalidCredentialsException e) {
@@ -89,7 +88,7 @@ public class SignIn {
     }
 
     private static String refused(String why) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, why, null));
+        Pages.say(FacesMessage.SEVERITY_ERROR, why);
         return null;
     }
 

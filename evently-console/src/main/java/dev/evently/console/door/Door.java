@@ -7,7 +7,6 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 
 import dev.evently.audit.boundary.Actor;
 import dev.evently.booking.boundary.DoorCounts;
@@ -18,6 +17,7 @@ import dev.evently.console.access.ConsoleSession;
 import dev.evently.console.access.ConsoleUser;
 import dev.evently.console.audit.StaffActions;
 import dev.evently.console.platform.EjbFailures;
+import dev.evently.console.platform.Pages;
 import dev.evently.console.platform.Times;
 
 /**
@@ -40,9 +40,6 @@ public class Door {
 
     @Inject
     ConsoleSession session;
-
-    @Inject
-    HttpServletRequest request;
 
     @Inject
     StaffActions staffActions;
@@ -85,7 +82,8 @@ public class Door {
 
     private Actor staff() {
         ConsoleUser user = session.getUser();
-        return user == null ? new Actor(null, null, request.getRemoteAddr()) : user.at(request.getRemoteAddr());
+        String address = Pages.clientAddress();
+        return user == null ? new Actor(null, null, address) : user.at(address);
     }
 
     /** The counts are a help beside the answer, not part of it: without them the door still answers. */

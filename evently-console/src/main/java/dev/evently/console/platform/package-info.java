@@ -1,2 +1,5 @@
-/** What the console's pages share: how times are shown, and what an EJB's failure really was. */
+/**
+ * What the console's pages share: how times are shown, what an EJB's failure really was, and what an action needs
+ * of the request it answers (its sender's address, a message shown with the answer).
+ */
 package dev.evently.console.platform;

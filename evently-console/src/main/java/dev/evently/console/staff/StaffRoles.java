@@ -6,11 +6,9 @@ import java.util.List;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 
 import dev.evently.accounts.boundary.Accounts;
 import dev.evently.accounts.entity.Role;
@@ -18,6 +16,7 @@ import dev.evently.accounts.entity.User;
 import dev.evently.console.access.ConsoleSession;
 import dev.evently.console.access.ConsoleUser;
 import dev.evently.console.audit.StaffActions;
+import dev.evently.console.platform.Pages;
 import dev.evently.platform.errors.NotFoundException;
 
 /**
@@ -73,7 +72,7 @@ public class StaffRoles implements Serializable {
             found = Member.of(accounts.findByEmail(email.strip()));
             role = found.role();
         } catch (NotFoundException e) {
-            say(FacesMessage.SEVERITY_WARN, "No account has this email.");
+            Pages.say(FacesMessage.SEVERITY_WARN, "No account has this email.");
         }
     }
 
@@ -83,26 +82,20 @@ public class StaffRoles implements Serializable {
         }
         ConsoleUser admin = session.getUser();
         if (found.id() == admin.id()) {
-            say(FacesMessage.SEVERITY_WARN, "You cannot change your own role: ask another admin.");
+            Pages.say(FacesMessage.SEVERITY_WARN, "You cannot change your own role: ask another admin.");
             return;
         }
         Role before = found.role();
         if (before == role) {
-            say(FacesMessage.SEVERITY_INFO, found.email() + " is " + ConsoleUser.label(role) + " already.");
+            Pages.say(FacesMessage.SEVERITY_INFO, found.email() + " is " + ConsoleUser.label(role) + " already.");
             return;
         }
         accounts.assignRole(found.id(), role);
-        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
-                .getRequest();
-        actions.roleChanged(admin.at(request.getRemoteAddr()), found.id(), before, role);
+        actions.roleChanged(admin.at(Pages.clientAddress()), found.id(), before, role);
         found = new Member(found.id(), found.email(), found.name(), role);
         load();
-        say(FacesMessage.SEVERITY_INFO, found.email() + " is now " + ConsoleUser.label(role)
+        Pages.say(FacesMessage.SEVERITY_INFO, found.email() + " is now " + ConsoleUser.label(role)
                 + "; their sessions have ended.");
-    }
-
-    private static void say(FacesMessage.Severity severity, String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
     }
 
     public List<Role> getRoles() {
