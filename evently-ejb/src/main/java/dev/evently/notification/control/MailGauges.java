@@ -1,7 +1,6 @@
 package dev.evently.notification.control;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Function;
 
 import jakarta.annotation.PostConstruct;
@@ -12,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
+import dev.evently.platform.metrics.MessagingGauges;
 import dev.evently.platform.metrics.RegistersMetrics;
 import dev.evently.platform.metrics.Sampled;
 
@@ -39,8 +39,7 @@ public class MailGauges implements RegistersMetrics {
         gauge("evently_mails_pending", "Mails owed and not yet sent (waiting for the mail server or a retry)",
                 backlog, b -> (double) b.pending());
         gauge("evently_mails_oldest_pending_age_seconds", "Age of the oldest mail not yet sent (0 when none waits)",
-                backlog, b -> b.oldestSince() == null ? 0.0
-                        : Math.max(0, Duration.between(b.oldestSince(), Instant.now()).toMillis() / 1000.0));
+                backlog, b -> MessagingGauges.ageSeconds(b.oldestSince()));
     }
 
     private void gauge(String name, String description, Sampled<MailQueue.Backlog> backlog,

@@ -122,7 +122,8 @@ public class MessagingGauges implements RegistersMetrics {
         return backlog == null ? Double.NaN : figure.apply(backlog);
     }
 
-    private static double ageSeconds(Instant since) {
+    /** Seconds since the instant, to the millisecond; 0 for none (nothing waiting is no age). */
+    public static double ageSeconds(Instant since) {
         return since == null ? 0 : Math.max(0, Duration.between(since, Instant.now()).toMillis() / 1000.0);
     }
 }
