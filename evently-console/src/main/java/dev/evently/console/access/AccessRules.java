@@ -33,6 +33,12 @@ public final class AccessRules {
             Rule.page("/index.xhtml", DOOR, BOX_OFFICE, ADMIN),
             Rule.page("/door.xhtml", DOOR, BOX_OFFICE, ADMIN),
             Rule.page("/events.xhtml", BOX_OFFICE, ADMIN),
+            Rule.page("/event.xhtml", ADMIN),
+            Rule.page("/seats.xhtml", BOX_OFFICE, ADMIN),
+            Rule.page("/dashboard.xhtml", ADMIN),
+            Rule.page("/bookings.xhtml", BOX_OFFICE, ADMIN),
+            Rule.page("/booking.xhtml", BOX_OFFICE, ADMIN),
+            Rule.page("/waitlist.xhtml", BOX_OFFICE, ADMIN),
             Rule.folder("/admin/", ADMIN));
 
     private static final Map<Role, String> HOMES = Map.of(

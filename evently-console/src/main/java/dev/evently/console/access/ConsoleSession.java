@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import dev.evently.accounts.boundary.Accounts;
+import dev.evently.accounts.entity.Role;
+import dev.evently.audit.boundary.Actor;
 import dev.evently.console.audit.StaffActions;
 import dev.evently.console.platform.Pages;
 
@@ -53,6 +55,17 @@ public class ConsoleSession implements Serializable {
     /** Whether the person signed in may open the page; the menu shows only what this allows. */
     public boolean may(String path) {
         return user != null && AccessRules.allowed(path, user.role());
+    }
+
+    /** Whether the person signed in is an admin: actions beyond a page's own role (a refund, say) ask this. */
+    public boolean isAdmin() {
+        return user != null && user.role() == Role.ADMIN;
+    }
+
+    /** The person signed in as the audit log names who acted, from this request's address. */
+    public Actor actor() {
+        String address = Pages.clientAddress();
+        return user == null ? new Actor(null, null, address) : user.at(address);
     }
 
     /** Navigation to the signed-in person's first page, or to the sign-in page. */

@@ -8,16 +8,13 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import dev.evently.audit.boundary.Actor;
 import dev.evently.booking.boundary.DoorCounts;
 import dev.evently.booking.boundary.TicketView;
 import dev.evently.booking.boundary.Tickets;
 import dev.evently.booking.entity.TicketAlreadyCheckedInException;
 import dev.evently.console.access.ConsoleSession;
-import dev.evently.console.access.ConsoleUser;
 import dev.evently.console.audit.StaffActions;
 import dev.evently.console.platform.EjbFailures;
-import dev.evently.console.platform.Pages;
 import dev.evently.console.platform.Times;
 
 /**
@@ -63,7 +60,7 @@ public class Door {
             return;
         }
         answer = Admission.admitted(ticket, times.clock());
-        staffActions.checkedIn(staff(), ticket);
+        staffActions.checkedIn(session.actor(), ticket);
         counts = counted(() -> tickets.doorCounts(ticket.eventId()));
     }
 
@@ -73,17 +70,11 @@ public class Door {
             LOG.log(Level.WARNING, "a check-in failed unexpectedly", e);
         }
         answer = Admission.refused(failure, times.clock());
-        staffActions.checkInRefused(staff(), scanned, answer.headline());
+        staffActions.checkInRefused(session.actor(), scanned, answer.headline());
         if (failure instanceof TicketAlreadyCheckedInException) {
             // the refusal names no event; the ticket does (other refusals have no ticket, or a void one)
             counts = counted(() -> tickets.doorCountsOf(scanned).orElse(null));
         }
-    }
-
-    private Actor staff() {
-        ConsoleUser user = session.getUser();
-        String address = Pages.clientAddress();
-        return user == null ? new Actor(null, null, address) : user.at(address);
     }
 
     /** The counts are a help beside the answer, not part of it: without them the door still answers. */
