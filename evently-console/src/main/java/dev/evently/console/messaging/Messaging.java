@@ -20,6 +20,7 @@ import dev.evently.console.access.ConsoleSession;
 import dev.evently.console.audit.StaffActions;
 import dev.evently.console.platform.EjbFailures;
 import dev.evently.console.platform.Pages;
+import dev.evently.notification.boundary.MailBacklog;
 import dev.evently.notification.control.MailQueue;
 import dev.evently.outbox.boundary.OutboxBacklog;
 import dev.evently.platform.boundary.ConsumerQueues;
@@ -80,7 +81,7 @@ public class Messaging implements Serializable {
     OutboxBacklog outbox;
 
     @Inject
-    MailQueue mails;
+    MailBacklog mails;
 
     @Inject
     ConsumerQueues consumerQueues;
@@ -104,7 +105,7 @@ public class Messaging implements Serializable {
     public void load() {
         try {
             OutboxBacklog.Backlog waiting = outbox.now();
-            MailQueue.Backlog mail = mails.backlog();
+            MailQueue.Backlog mail = mails.now();
             backlogs = new Backlogs(waiting.pending(), waiting.oldestPendingSince(), waiting.mostAttempts(),
                     shortened(waiting.lastError()), mail.pending(), mail.oldestSince());
         } catch (RuntimeException e) {
