@@ -14,7 +14,8 @@ import dev.evently.audit.boundary.AuditTrail;
 import dev.evently.booking.boundary.TicketView;
 
 /**
- * What staff do in the console, put on the audit log: signing in and out, sign-ins refused, and the door's answers.
+ * What staff do in the console, put on the audit log: signing in and out, sign-ins refused, the door's answers,
+ * roles given, and dead letters replayed or discarded.
  * Each record is a transaction of its own ({@link AuditTrail#record}), so a refused check-in is on record although
  * its transaction rolled back, and an admission once it has committed. A record that cannot be written is logged
  * and the action stands: the guest at the door is in either way, and staff cannot repair the log.
@@ -30,6 +31,10 @@ public class StaffActions {
     static final String CHECKED_IN = "ticket.checked-in";
     static final String CHECK_IN_REFUSED = "ticket.check-in-refused";
     static final String ROLE_CHANGED = "user.role-changed";
+
+    // messaging: dead letters sent back or thrown away
+    static final String MESSAGE_REPLAYED = "message.replayed";
+    static final String MESSAGE_DISCARDED = "message.discarded";
 
     /** Enough to tell codes apart when reading the log; nowhere near enough to admit anyone. */
     static final int CODE_SHOWN = 8;
@@ -74,6 +79,25 @@ public class StaffActions {
     /** An admin gave an account another role. */
     public void roleChanged(Actor admin, long userId, Role before, Role after) {
         record(admin, ROLE_CHANGED, "user " + userId, Map.of("role", before.name()), Map.of("role", after.name()));
+    }
+
+    /** An admin sent a dead letter back to the queue it came from. */
+    public void messageReplayed(Actor admin, String messageId, String queue, String eventType) {
+        record(admin, MESSAGE_REPLAYED, "message " + messageId, deadLetter(messageId, queue, eventType));
+    }
+
+    /** An admin took a dead letter off the dead-letter queue for good. */
+    public void messageDiscarded(Actor admin, String messageId, String queue, String eventType) {
+        record(admin, MESSAGE_DISCARDED, "message " + messageId, deadLetter(messageId, queue, eventType));
+    }
+
+    /** What identifies a dead letter on the log; its body may hold personal data and stays off it. */
+    static Map<String, Object> deadLetter(String messageId, String queue, String eventType) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("messageId", messageId);
+        facts.put("queue", queue);
+        facts.put("eventType", eventType);
+        return facts;
     }
 
     /** The first characters of a scanned code, control characters made visible, and an ellipsis if cut. */

@@ -93,6 +93,22 @@ class StaffActionsTest {
         actions.checkInRefused(DOOR, CODE, "Unknown ticket");
     }
 
+    @Test
+    void aDeadLetterReplayedOrDiscardedIsRecordedWithItsIdQueueAndEventType() {
+        Actor admin = new Actor(1L, "admin@evently.local", "10.0.0.1");
+        StaffActions actions = staffActions();
+
+        actions.messageReplayed(admin, "ID:abc-1", "evently.payments", null);
+        actions.messageDiscarded(admin, "ID:abc-2", "evently.waitlist", "booking.cancelled");
+
+        assertThat(recorded).extracting(Recorded::action).containsExactly("message.replayed", "message.discarded");
+        assertThat(recorded.get(0).subject()).isEqualTo("message ID:abc-1");
+        assertThat(recorded.get(0).after()).containsEntry("messageId", "ID:abc-1")
+                .containsEntry("queue", "evently.payments").containsEntry("eventType", null);
+        assertThat(recorded.get(1).after()).containsEntry("queue", "evently.waitlist")
+                .containsEntry("eventType", "booking.cancelled");
+    }
+
     private StaffActions staffActions() {
         StaffActions actions = new StaffActions();
         actions.trail = new AuditTrail() {

@@ -25,7 +25,7 @@ import dev.evently.platform.control.QueueBrowsing;
 /**
  * The dead-letter queue, its one home: what consumers gave up on (a message that can never succeed at once, any
  * other after the broker's hour of retries), with where it came from and the ids to find it in the logs. Browsing
- * never takes a message off the queue; a replay moves one back to the queue it came from.
+ * never takes a message off the queue; a replay moves one back to the queue it came from, a discard removes it.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -116,6 +116,23 @@ public class DeadLetters {
             return true;
         } catch (JMSException e) {
             throw new IllegalStateException("cannot replay " + messageId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Takes one dead letter off the queue for good, found the way {@link #replay} finds it: for a message that
+     * nobody should process again (a test message, a report already handled by hand).
+     *
+     * @return false when there is no dead letter with that id
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public boolean discard(String messageId) {
+        if (messageId == null || !MESSAGE_ID.matcher(messageId).matches()) {
+            return false;
+        }
+        try (JMSContext jms = connectionFactory.createContext();
+             JMSConsumer consumer = jms.createConsumer(deadLetters, "JMSMessageID = '" + messageId + "'")) {
+            return consumer.receive(2000) != null;
         }
     }
 
