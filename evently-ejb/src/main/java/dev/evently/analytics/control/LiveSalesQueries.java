@@ -64,14 +64,30 @@ public class LiveSalesQueries {
         return rows(query).stream().map(LiveSalesQueries::event).toList();
     }
 
-    /** The figures summed over every event ending after {@code now}, and how many such events there are. */
+    /**
+     * The figures summed over every event ending after {@code now}, and how many such events there are. One
+     * aggregate per table joined to those events, rather than the per-event counts summed: the overall page asks
+     * every second, and there may be thousands of events on sale.
+     */
     public LiveOverview totals(Instant now) {
         Object[] r = rows(em.createNativeQuery("""
-                        select count(*), coalesce(sum(t.sold), 0), coalesce(sum(t.held), 0),
-                               coalesce(sum(t.available), 0), coalesce(sum(t.pending), 0),
-                               coalesce(sum(t.revenue), 0), coalesce(sum(t.refunds), 0),
-                               coalesce(sum(t.refunded), 0), coalesce(sum(t.waiting), 0)
-                        from (""" + EVENT_FIGURES + " where e.end_time > ?1) t")
+                        with live as (select id from events where end_time > ?1)
+                        select (select count(*) from live),
+                               s.sold, s.held, s.available, b.pending, b.revenue, r.refunds, r.refunded, w.waiting
+                        from (select count(*) filter (where st.status = 'BOOKED') as sold,
+                                     count(*) filter (where st.status = 'HELD') as held,
+                                     count(*) filter (where st.status = 'AVAILABLE') as available
+                              from seats st join live on live.id = st.event_id) s,
+                             (select count(*) filter (where bk.status = 'PENDING') as pending,
+                                     coalesce(sum(bk.total_cents) filter (where bk.status = 'CONFIRMED'), 0)
+                                         as revenue
+                              from bookings bk join live on live.id = bk.event_id) b,
+                             (select count(*) as refunds, coalesce(sum(rf.amount_cents), 0) as refunded
+                              from refunds rf join bookings rb on rb.id = rf.booking_id
+                                              join live on live.id = rb.event_id
+                              where rf.status <> 'FAILED') r,
+                             (select count(*) as waiting from waitlist_entries we join live on live.id = we.event_id
+                              where we.status = 'WAITING') w""")
                 .setParameter(1, now)).get(0);
         return new LiveOverview(figures(r, 1), number(r[0]), List.of());
     }
