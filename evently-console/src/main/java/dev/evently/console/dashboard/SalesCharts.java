@@ -28,7 +28,7 @@ public final class SalesCharts {
     public static String seatsSoldPerDay(List<AnalyticsDay> days) {
         return "{\"type\":\"bar\",\"data\":{\"labels\":" + labels(days) + ",\"datasets\":["
                 + dataset("Seats sold", SOLD, days, d -> Long.toString(d.seatsSold())) + "]},"
-                + options("Seats sold per day", false) + "}";
+                + options("Seats sold per day", false, true) + "}";
     }
 
     /** A line through each day's revenue in whole currency units, net of refunds. */
@@ -36,7 +36,7 @@ public final class SalesCharts {
         return "{\"type\":\"line\",\"data\":{\"labels\":" + labels(days) + ",\"datasets\":["
                 + dataset("Revenue" + (currency == null ? "" : " (" + currency + ")"), REVENUE, days,
                 d -> Money.units(d.revenueCents())) + "]},"
-                + options("Revenue per day", false) + "}";
+                + options("Revenue per day", false, false) + "}";
     }
 
     /** One bar per section, its seats sold, held and free stacked. */
@@ -46,7 +46,7 @@ public final class SalesCharts {
                 + dataset("Sold", SOLD, sections, s -> Long.toString(s.sold())) + ","
                 + dataset("Held", HELD, sections, s -> Long.toString(s.held())) + ","
                 + dataset("Available", FREE, sections, s -> Long.toString(s.available())) + "]},"
-                + options("Capacity by section", true) + "}";
+                + options("Capacity by section", true, true) + "}";
     }
 
     private static String labels(List<AnalyticsDay> days) {
@@ -60,10 +60,10 @@ public final class SalesCharts {
     }
 
     // no animation: the charts are redrawn every few seconds, and a chart that keeps growing from zero distracts
-    private static String options(String title, boolean stacked) {
-        String axes = stacked
-                ? "\"scales\":{\"x\":{\"stacked\":true},\"y\":{\"stacked\":true,\"beginAtZero\":true,\"ticks\":{\"precision\":0}}}"
-                : "\"scales\":{\"y\":{\"beginAtZero\":true}}";
+    private static String options(String title, boolean stacked, boolean seats) {
+        String y = "{" + (stacked ? "\"stacked\":true," : "") + "\"beginAtZero\":true"
+                + (seats ? ",\"ticks\":{\"precision\":0}" : "") + "}";
+        String axes = "\"scales\":{" + (stacked ? "\"x\":{\"stacked\":true}," : "") + "\"y\":" + y + "}";
         return "\"options\":{\"animation\":false,\"responsive\":true,\"maintainAspectRatio\":false,"
                 + "\"plugins\":{\"title\":{\"display\":true,\"text\":" + ChartJson.string(title) + "}},"
                 + axes + "}";

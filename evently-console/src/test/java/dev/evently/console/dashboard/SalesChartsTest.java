@@ -25,7 +25,8 @@ class SalesChartsTest {
                 .contains("\"labels\":[\"1 Mar\",\"2 Mar\",\"3 Mar\"]")
                 .contains("\"label\":\"Seats sold\"")
                 .contains("\"data\":[0,3,-1]")
-                .contains("\"animation\":false");
+                .contains("\"animation\":false")
+                .contains("\"y\":{\"beginAtZero\":true,\"ticks\":{\"precision\":0}}");
     }
 
     @Test
@@ -51,7 +52,7 @@ class SalesChartsTest {
                 .contains("{\"label\":\"Sold\",\"backgroundColor\":\"#1e8e3e\",\"borderColor\":\"#1e8e3e\",\"data\":[1,0]}")
                 .contains("\"label\":\"Held\"").contains("\"data\":[2,0]")
                 .contains("\"label\":\"Available\"").contains("\"data\":[3,2]")
-                .contains("\"x\":{\"stacked\":true}");
+                .contains("\"x\":{\"stacked\":true},\"y\":{\"stacked\":true,\"beginAtZero\":true");
     }
 
     @Test
