@@ -358,7 +358,7 @@ class ConsoleIT {
     }
 
     /** The texts of a table row's cells, as shown. */
-    private static List<String> cells(WebElement row) {
+    static List<String> cells(WebElement row) {
         return row.findElements(By.tagName("td")).stream().map(cell -> cell.getText().strip()).toList();
     }
 

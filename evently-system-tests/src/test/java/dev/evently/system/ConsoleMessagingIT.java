@@ -53,7 +53,7 @@ class ConsoleMessagingIT {
 
             // the row names the message and its queue; its payload opens below it, laid out and escaped
             WebElement row = letterRow(browser, retryId);
-            assertThat(cells(row)).contains(retryId, "evently.payments");
+            assertThat(ConsoleIT.cells(row)).contains(retryId, "evently.payments");
             row.findElement(By.cssSelector(".ui-row-toggler")).click();
             WebElement payload = browser.findWithText(By.cssSelector("pre.messaging-payload"), "\"console\": \"retry\"");
             assertThat(payload.getText()).contains("\"type\": \"payment.paid\"").contains("\n");
@@ -123,7 +123,7 @@ class ConsoleMessagingIT {
             WebElement table = browser.find(By.id("waitlist:entries"));
             assertThat(browser.find(By.id("eventName")).getText()).isEqualTo(eventName);
             List<List<String>> rows = table.findElements(By.cssSelector("tbody tr")).stream()
-                    .map(ConsoleMessagingIT::cells).toList();
+                    .map(ConsoleIT::cells).toList();
             assertThat(rows).hasSize(2);
             // position, customer (email and name), seats, joined, status
             assertThat(rows.get(0).get(0)).isEqualTo("1");
@@ -184,9 +184,5 @@ class ConsoleMessagingIT {
         } catch (StaleElementReferenceException e) {
             return null;
         }
-    }
-
-    private static List<String> cells(WebElement row) {
-        return row.findElements(By.tagName("td")).stream().map(cell -> cell.getText().strip()).toList();
     }
 }

@@ -14,7 +14,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import dev.evently.console.access.ConsoleSession;
 import dev.evently.console.audit.StaffActions;
@@ -43,11 +42,6 @@ public class Messaging implements Serializable {
     static final int MOST_LETTERS = 200;
     /** Messages browsed per consumer queue: a depth at this figure means at least as many. */
     static final long MOST_COUNTED = 1_000;
-    /** The consumer queues, as the metrics name them (same setting, same default). */
-    static final String QUEUES = "evently.metrics.consumer-queues";
-    static final List<String> DEFAULT_QUEUES = List.of("evently.domain-events::evently.waitlist",
-            "evently.domain-events::evently.notifications", "evently.domain-events::evently.analytics",
-            "evently.payments");
 
     static final int MOST_ERROR = 300;
 
@@ -116,7 +110,7 @@ public class Messaging implements Serializable {
         try {
             List<QueueDepth> depths = new ArrayList<>();
             for (Map.Entry<String, ConsumerQueues.Backlog> queue
-                    : consumerQueues.backlogs(consumerQueueNames(), MOST_COUNTED).entrySet()) {
+                    : consumerQueues.backlogs(MOST_COUNTED).entrySet()) {
                 long messages = queue.getValue().messages();
                 depths.add(new QueueDepth(queue.getKey(), messages, messages >= MOST_COUNTED,
                         queue.getValue().oldestSentAt()));
@@ -179,10 +173,6 @@ public class Messaging implements Serializable {
     /** The relay's last error, enough of it to tell what is wrong; the server log has the rest. */
     static String shortened(String error) {
         return error == null || error.length() <= MOST_ERROR ? error : error.substring(0, MOST_ERROR) + "…";
-    }
-
-    private static List<String> consumerQueueNames() {
-        return ConfigProvider.getConfig().getOptionalValues(QUEUES, String.class).orElse(DEFAULT_QUEUES);
     }
 
     /** Null when the database could not be read. */

@@ -14,7 +14,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.inject.Inject;
 import jakarta.jms.JMSRuntimeException;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.evently.platform.control.QueueBrowsing;
 
@@ -31,8 +34,24 @@ public class ConsumerQueues {
     @Resource(lookup = "jms/evently")
     ConnectionFactory connectionFactory;
 
+    /** The queues Evently's consumers read, as their message-driven beans name them. */
+    @Inject
+    @ConfigProperty(name = "evently.metrics.consumer-queues", defaultValue = "evently.domain-events::evently.waitlist,"
+            + "evently.domain-events::evently.notifications,evently.domain-events::evently.analytics,evently.payments")
+    List<String> queues;
+
     /** The messages waiting in a queue (at most the bound asked for) and when the oldest of them was sent, or null. */
     public record Backlog(long messages, Instant oldestSentAt) {
+    }
+
+    /** The queues Evently's consumers read, in the order configured. */
+    public List<String> names() {
+        return List.copyOf(queues);
+    }
+
+    /** The backlog of each queue Evently's consumers read (at most {@code max} messages counted per queue). */
+    public Map<String, Backlog> backlogs(long max) {
+        return backlogs(queues, max);
     }
 
     /**
@@ -40,7 +59,7 @@ public class ConsumerQueues {
      *               subscription of a topic
      * @return each queue's backlog; a queue that could not be browsed is left out
      */
-    public Map<String, Backlog> backlogs(List<String> queues, long max) {
+    private Map<String, Backlog> backlogs(List<String> queues, long max) {
         Map<String, Backlog> backlogs = new LinkedHashMap<>();
         try (JMSContext jms = connectionFactory.createContext()) {
             for (String queue : queues) {

@@ -51,12 +51,6 @@ public class MessagingGauges implements RegistersMetrics {
     @Inject
     DeadLetters deadLetters;
 
-    /** The queues Evently's consumers read, as their message-driven beans name them. */
-    @Inject
-    @ConfigProperty(name = "evently.metrics.consumer-queues", defaultValue = "evently.domain-events::evently.waitlist,"
-            + "evently.domain-events::evently.notifications,evently.domain-events::evently.analytics,evently.payments")
-    List<String> queues;
-
     @Inject
     @ConfigProperty(name = "evently.metrics.sample-interval", defaultValue = "PT5S")
     Duration sampleInterval;
@@ -68,7 +62,7 @@ public class MessagingGauges implements RegistersMetrics {
     @PostConstruct
     void register() {
         backlog = new Sampled<>("the outbox backlog", sampleInterval, outbox::now);
-        lags = new Sampled<>("the consumer queues", sampleInterval, () -> consumerQueues.backlogs(queues, MAX_COUNTED));
+        lags = new Sampled<>("the consumer queues", sampleInterval, () -> consumerQueues.backlogs(MAX_COUNTED));
         dead = new Sampled<>("the dead-letter queue", sampleInterval, () -> deadLetters.countByQueue(MAX_COUNTED));
 
         gauge("evently_outbox_pending", "Domain events written but not yet published to the broker",
@@ -77,7 +71,7 @@ public class MessagingGauges implements RegistersMetrics {
                 "Age of the oldest domain event not yet published (0 when none waits)",
                 () -> figure(backlog.get(), b -> ageSeconds(b.oldestPendingSince())));
         List<String> labels = new ArrayList<>();
-        for (String queue : queues) {
+        for (String queue : consumerQueues.names()) {
             String label = label(queue);
             labels.add(label);
             Tag tag = new Tag("queue", label);
