@@ -6,7 +6,7 @@
 
 -- An email prefix, case-insensitive: users_email_key (lower(email)) answers "equals" only, under the database's
 -- collation; the pattern operators answer LIKE 'prefix%' too.
-CREATE INDEX users_email_prefix_idx ON users (lower(email) varchar_pattern_ops);
+CREATE INDEX users_email_prefix_idx ON users (lower(email) text_pattern_ops);
 
 -- A seat label ("Floor A-1", "a-1") across events: its row (as typed, in any case) and number, then its section.
 CREATE INDEX seats_row_number_idx ON seats (upper(row_label), number);
