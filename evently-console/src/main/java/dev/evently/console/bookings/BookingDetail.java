@@ -15,6 +15,7 @@ import dev.evently.booking.boundary.BookingSearch;
 import dev.evently.booking.boundary.BookingView;
 import dev.evently.booking.boundary.Cancellations;
 import dev.evently.booking.boundary.StaffBooking;
+import dev.evently.booking.boundary.UnpaidCancellations;
 import dev.evently.booking.control.RowLocks;
 import dev.evently.console.access.ConsoleSession;
 import dev.evently.console.audit.StaffActions;
@@ -28,7 +29,8 @@ import dev.evently.platform.errors.NotFoundException;
  * One booking ({@code booking.xhtml?id=N}) and what staff may do to it, each action confirmed first and put on
  * the audit log with the status before and after:
  * <ul>
- * <li>Cancel, for a booking held but not paid (box office and admins): its seats go back on sale.</li>
+ * <li>Cancel, for a booking held but not paid (box office and admins): its seats go back on sale. Refused if it
+ * was paid meanwhile ({@link UnpaidCancellations}).</li>
  * <li>Refund, for a paid booking (admins only, asked here as well as hidden from others): {@link Cancellations}
  * cancels it as the API does for an admin, which voids its tickets, puts its seats back on sale and owes its money
  * back (REFUND_PENDING); the payment provider's confirmation then makes it REFUNDED. A paid booking is therefore
@@ -48,6 +50,9 @@ public class BookingDetail implements Serializable {
 
     @Inject
     Cancellations cancellations;
+
+    @Inject
+    UnpaidCancellations unpaidCancellations;
 
     @Inject
     Notifications notifications;
@@ -83,7 +88,8 @@ public class BookingDetail implements Serializable {
             return;
         }
         String before = booking.status();
-        BookingView after = attempt("cancel", () -> cancellations.cancel(session.getUser().id(), true, booking.id()));
+        // refused if it was paid meanwhile: that cancellation would be a refund, which may not be this person's
+        BookingView after = attempt("cancel", () -> unpaidCancellations.cancel(session.getUser().id(), booking.id()));
         if (after != null) {
             staffActions.bookingCancelled(session.actor(), booking.id(), before, after.status());
             Pages.say(FacesMessage.SEVERITY_INFO, "Booking " + booking.id() + " is cancelled; its seats are on sale again.");
@@ -147,6 +153,8 @@ public class BookingDetail implements Serializable {
             case "ticket-checked-in" -> "A ticket of this booking was used at the door: it cannot be cancelled.";
             case "event-ended" -> "Its event has ended: the booking can no longer be cancelled.";
             case "booking-not-cancellable" -> "This booking has ended already.";
+            case UnpaidCancellations.BOOKING_PAID -> "This booking has been paid meanwhile: cancelling it now means "
+                    + "refunding it, which only an admin may do.";
             case "booking-not-confirmed" -> "Only a confirmed booking has tickets to send.";
             case "tickets-mail-pending" -> "A tickets mail for this booking is still waiting to go out: "
                     + "wait for it before sending another.";
