@@ -92,7 +92,8 @@ public class BookingDetail implements Serializable {
         BookingView after = attempt("cancel", () -> unpaidCancellations.cancel(session.getUser().id(), booking.id()));
         if (after != null) {
             staffActions.bookingCancelled(session.actor(), booking.id(), before, after.status());
-            Pages.say(FacesMessage.SEVERITY_INFO, "Booking " + booking.id() + " is cancelled; its seats are on sale again.");
+            Pages.say(FacesMessage.SEVERITY_INFO, "Booking " + booking.id()
+                    + " is cancelled; its seats are on sale again.");
         }
         load();
     }

@@ -65,11 +65,13 @@ public class BookingSearch {
                 with found as (
                     select b.id, b.created_at from bookings b where %s
                     order by b.created_at desc, b.id desc limit ?%d)
-                select b.id, b.event_id, e.name, u.email, u.name, b.status,
+                select b.id as booking_id, b.event_id, e.name as event_name, u.email as customer_email,
+                       u.name as customer_name, b.status,
                        (select string_agg(s.label, ', ' order by s.id) from booking_seats bs
-                        join seats s on s.id = bs.seat_id where bs.booking_id = b.id),
-                       b.total_cents, b.currency, b.created_at,
-                       (select min(p.completed_at) from payments p where p.booking_id = b.id and p.status = 'SUCCEEDED')
+                        join seats s on s.id = bs.seat_id where bs.booking_id = b.id) as seat_labels,
+                       b.total_cents, cast(b.currency as text) as currency, b.created_at,
+                       (select min(p.completed_at) from payments p
+                        where p.booking_id = b.id and p.status = 'SUCCEEDED') as paid_at
                 from found f join bookings b on b.id = f.id join events e on e.id = b.event_id
                 join users u on u.id = b.user_id
                 order by f.created_at desc, f.id desc""".formatted(where, parameters.size()));
@@ -99,7 +101,7 @@ public class BookingSearch {
             case EMAIL:
                 parameters.add(SearchTerm.likeLiteral(term.text()) + "%");
                 return "b.user_id in (select u.id from users u where lower(u.email) like ?" + parameters.size()
-                        + " escape '\\')";
+                        + ")";
             case TICKET_CODE:
                 parameters.add(term.number());
                 parameters.add(term.text().length());
@@ -120,7 +122,7 @@ public class BookingSearch {
             case NAME:
                 parameters.add("%" + SearchTerm.likeLiteral(term.text()) + "%");
                 return "b.user_id in (select u.id from users u where lower(u.name) like ?" + parameters.size()
-                        + " escape '\\')";
+                        + ")";
             default:
                 throw new IllegalStateException("unknown search " + term.kind());
         }

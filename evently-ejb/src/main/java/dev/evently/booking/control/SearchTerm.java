@@ -63,7 +63,10 @@ public record SearchTerm(Kind kind, String text, long number, String row) {
         return new SearchTerm(Kind.NAME, lower(typed), 0, null);
     }
 
-    /** The text for a SQL {@code LIKE ... escape '\'}: its wildcards and the escape itself taken literally. */
+    /**
+     * The text for a SQL {@code LIKE}, whose escape character is PostgreSQL's default, the backslash: its wildcards
+     * and the backslash itself taken literally.
+     */
     public static String likeLiteral(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -37,8 +37,10 @@ public class StaffBookingReads {
 
     public Optional<StaffBooking> detail(long bookingId) {
         List<Object[]> heads = rows("""
-                select b.id, b.status, b.end_reason, b.event_id, e.name, e.venue, e.start_time, u.id, u.email, u.name,
-                       b.total_cents, b.currency, b.created_at, b.expires_at, b.payment_reference, b.updated_at
+                select b.id as booking_id, b.status, b.end_reason, b.event_id, e.name as event_name, e.venue,
+                       e.start_time, u.id as customer_id, u.email as customer_email, u.name as customer_name,
+                       b.total_cents, cast(b.currency as text) as currency, b.created_at, b.expires_at,
+                       b.payment_reference, b.updated_at
                 from bookings b join events e on e.id = b.event_id join users u on u.id = b.user_id
                 where b.id = ?1""", bookingId);
         if (heads.isEmpty()) {
@@ -46,23 +48,24 @@ public class StaffBookingReads {
         }
         Object[] h = heads.get(0);
         List<Seat> seats = rows("""
-                select s.id, s.label, s.price_cents from booking_seats bs join seats s on s.id = bs.seat_id
+                select s.id as seat_id, s.label, s.price_cents from booking_seats bs join seats s on s.id = bs.seat_id
                 where bs.booking_id = ?1 order by s.id limit %d""".formatted(MOST), bookingId).stream()
                 .map(r -> new Seat(num(r[0]), (String) r[1], num(r[2]))).toList();
         List<Ticket> tickets = rows("""
-                select t.id, s.label, t.code, t.status, t.issued_at, t.checked_in_at
+                select t.id as ticket_id, s.label, t.code, t.status, t.issued_at, t.checked_in_at
                 from tickets t join seats s on s.id = t.seat_id where t.booking_id = ?1 order by t.id limit %d"""
                 .formatted(MOST), bookingId).stream()
                 .map(r -> new Ticket(num(r[0]), (String) r[1], (String) r[2], (String) r[3], at(r[4]), at(r[5])))
                 .toList();
         List<Payment> payments = rows("""
-                select id, method, status, amount_cents, currency, created_at, completed_at from payments
-                where booking_id = ?1 order by id limit %d""".formatted(MOST), bookingId).stream()
+                select id, method, status, amount_cents, cast(currency as text) as currency, created_at, completed_at
+                from payments where booking_id = ?1 order by id limit %d""".formatted(MOST), bookingId).stream()
                 .map(r -> new Payment(num(r[0]), (String) r[1], (String) r[2], num(r[3]), text(r[4]), at(r[5]),
                         at(r[6])))
                 .toList();
         List<Refund> refunds = rows("""
-                select id, payment_id, status, amount_cents, currency, reason, attempts, created_at, completed_at
+                select id, payment_id, status, amount_cents, cast(currency as text) as currency, reason, attempts,
+                       created_at, completed_at
                 from refunds where booking_id = ?1 order by id limit %d""".formatted(MOST), bookingId).stream()
                 .map(r -> new Refund(num(r[0]), num(r[1]), (String) r[2], num(r[3]), text(r[4]), (String) r[5],
                         (int) num(r[6]), at(r[7]), at(r[8])))

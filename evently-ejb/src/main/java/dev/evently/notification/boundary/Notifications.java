@@ -99,8 +99,8 @@ public class Notifications {
                 booking.getTotalCents(), booking.getPaymentReference());
         String cause = TicketResendCause.of(bookingId);
         Object[] waiting = (Object[]) em.createNativeQuery("""
-                        select count(*) filter (where status = 'PENDING' and (subject = ?2 or cause = ?3)),
-                               count(*) filter (where cause = ?4 and created_at > ?5)
+                        select count(*) filter (where status = 'PENDING' and (subject = ?2 or cause = ?3)) as waiting,
+                               count(*) filter (where cause = ?4 and created_at > ?5) as resent
                         from outgoing_mails where recipient = ?1""")
                 .setParameter(1, mail.to())
                 .setParameter(2, mail.subject())
