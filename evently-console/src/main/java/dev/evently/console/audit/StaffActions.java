@@ -100,6 +100,46 @@ public class StaffActions {
         return facts;
     }
 
+    // the bookings pages (console.bookings): each with the booking's status before and after
+
+    static final String BOOKING_CANCELLED = "booking.cancelled";
+    static final String BOOKING_REFUNDED = "booking.refunded";
+    static final String TICKETS_RESENT = "booking.tickets-resent";
+    static final String BOOKINGS_EXPORTED = "bookings.exported";
+
+    /** Staff cancelled a booking that was not paid: its seats are on sale again. */
+    public void bookingCancelled(Actor staff, long bookingId, String before, String after) {
+        record(staff, BOOKING_CANCELLED, "booking " + bookingId, Map.of("status", before), Map.of("status", after));
+    }
+
+    /** An admin cancelled a paid booking, which owes its money back: the refund follows. */
+    public void bookingRefunded(Actor admin, long bookingId, String before, String after) {
+        record(admin, BOOKING_REFUNDED, "booking " + bookingId, Map.of("status", before), Map.of("status", after));
+    }
+
+    /** Staff had a confirmed booking's tickets mailed again to its buyer. */
+    public void ticketsResent(Actor staff, long bookingId, String status) {
+        record(staff, TICKETS_RESENT, "booking " + bookingId, Map.of("status", status),
+                Map.of("status", status, "mail", "queued"));
+    }
+
+    /** Staff downloaded a list of bookings (customers' names and emails among it). */
+    public void bookingsExported(Actor staff, String search, int rows) {
+        record(staff, BOOKINGS_EXPORTED, null, Map.of("search", shortenedSearch(search), "rows", rows));
+    }
+
+    /**
+     * What was searched, as the log keeps it: at most 100 characters, control characters made visible, and a ticket
+     * code no more than a scanned one.
+     */
+    static String shortenedSearch(String search) {
+        String text = search == null ? "" : search.strip();
+        if (text.regionMatches(true, 0, "EVT1-", 0, 5)) {
+            return shortened(text);
+        }
+        return (text.length() > 100 ? text.substring(0, 100) + "…" : text).replaceAll("\\p{Cntrl}", "?");
+    }
+
     /** The first characters of a scanned code, control characters made visible, and an ellipsis if cut. */
     static String shortened(String code) {
         if (code == null) {

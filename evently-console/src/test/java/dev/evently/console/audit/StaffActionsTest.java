@@ -37,6 +37,16 @@ class StaffActionsTest {
     }
 
     @Test
+    void anExportedSearchIsKeptShortAndATicketCodeInItNoLongerThanAScannedOne() {
+        assertThat(StaffActions.shortenedSearch(" shopper@example.org ")).isEqualTo("shopper@example.org");
+        assertThat(StaffActions.shortenedSearch(CODE)).isEqualTo("EVT1-123…");
+        assertThat(StaffActions.shortenedSearch("evt1-1234567")).isEqualTo("evt1-123…");
+        assertThat(StaffActions.shortenedSearch("x".repeat(300))).hasSize(101);
+        assertThat(StaffActions.shortenedSearch("a\nb")).isEqualTo("a?b");
+        assertThat(StaffActions.shortenedSearch(null)).isEmpty();
+    }
+
+    @Test
     void anAdmissionIsRecordedWithItsTicketEventSeatAndTime() {
         Instant at = Instant.parse("2026-01-15T18:45:30Z");
 

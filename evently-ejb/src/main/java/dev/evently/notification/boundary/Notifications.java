@@ -1,5 +1,7 @@
 package dev.evently.notification.boundary;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.ejb.Stateless;
@@ -8,6 +10,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import dev.evently.accounts.entity.User;
+import dev.evently.booking.control.TicketResendCause;
+import dev.evently.booking.entity.Booking;
+import dev.evently.booking.entity.BookingStatus;
 import dev.evently.booking.entity.Ticket;
 import dev.evently.catalog.entity.Event;
 import dev.evently.catalog.entity.Seat;
@@ -22,6 +27,8 @@ import dev.evently.notification.control.MailTexts.EventFacts;
 import dev.evently.notification.control.MailTexts.Recipient;
 import dev.evently.notification.control.MailTexts.SeatLine;
 import dev.evently.platform.control.Inbox;
+import dev.evently.platform.errors.ConflictException;
+import dev.evently.platform.errors.NotFoundException;
 
 /**
  * The emails a domain event owes, each owed once: the message is recorded in the inbox and its mail in the mail
@@ -32,6 +39,9 @@ import dev.evently.platform.control.Inbox;
 public class Notifications {
 
     static final String CONSUMER = "notifications";
+
+    /** Tickets mails staff may send again for one booking in a day: enough for a lost mail, too few to flood. */
+    static final int RESENDS_PER_DAY = 3;
 
     @PersistenceContext
     EntityManager em;
@@ -69,15 +79,61 @@ public class Notifications {
         return 0;
     }
 
+    /**
+     * Queues the tickets mail of a confirmed booking again, the same mail its confirmation queued, as staff asked
+     * (the buyer lost it). Refused while a tickets mail to the buyer is still waiting to go out, and after
+     * {@value #RESENDS_PER_DAY} resends in a day: a console button pressed again and again sends no flood.
+     *
+     * @return the address it goes to
+     */
+    public String resendTickets(long bookingId) {
+        Booking booking = em.find(Booking.class, bookingId);
+        if (booking == null) {
+            throw new NotFoundException("booking-not-found", "no booking " + bookingId);
+        }
+        if (booking.getStatus() != BookingStatus.CONFIRMED) {
+            throw new ConflictException("booking-not-confirmed", "booking " + bookingId + " is "
+                    + booking.getStatus() + ": only a confirmed booking has tickets to send");
+        }
+        Mail mail = bookingConfirmed(bookingId, booking.getUser().getId(), booking.getEvent().getId(),
+                booking.getTotalCents(), booking.getPaymentReference());
+        String cause = TicketResendCause.of(bookingId);
+        Object[] waiting = (Object[]) em.createNativeQuery("""
+                        select count(*) filter (where status = 'PENDING' and (subject = ?2 or cause = ?3)) as waiting,
+                               count(*) filter (where cause = ?4 and created_at > ?5) as resent
+                        from outgoing_mails where recipient = ?1""")
+                .setParameter(1, mail.to())
+                .setParameter(2, mail.subject())
+                .setParameter(3, cause)
+                .setParameter(4, cause)
+                .setParameter(5, Instant.now().minus(1, ChronoUnit.DAYS))
+                .getSingleResult();
+        if (((Number) waiting[0]).longValue() > 0) {
+            throw new ConflictException("tickets-mail-pending",
+                    "a tickets mail for booking " + bookingId + " is still waiting to go out");
+        }
+        if (((Number) waiting[1]).longValue() >= RESENDS_PER_DAY) {
+            throw new ConflictException("tickets-resent-too-often", "the tickets of booking " + bookingId
+                    + " were sent again " + RESENDS_PER_DAY + " times today already");
+        }
+        queue.add(mail, cause);
+        return mail.to();
+    }
+
     private Mail bookingConfirmed(BookingChange booking) {
+        return bookingConfirmed(booking.bookingId(), booking.userId(), booking.eventId(), booking.totalCents(),
+                booking.paymentReference());
+    }
+
+    private Mail bookingConfirmed(long bookingId, long userId, long eventId, long totalCents, String paymentReference) {
         List<SeatLine> seats = em.createQuery("""
                         select t from Ticket t join fetch t.seat where t.booking.id = :booking order by t.seat.id""", Ticket.class)
-                .setParameter("booking", booking.bookingId())
+                .setParameter("booking", bookingId)
                 .getResultStream()
                 .map(ticket -> new SeatLine(ticket.getSeat().getLabel(), ticket.getSeat().getPriceCents(), ticket.getId()))
                 .toList();
-        return MailTexts.bookingConfirmed(recipient(booking.userId()), booking.bookingId(), event(booking.eventId()), seats,
-                booking.totalCents(), booking.paymentReference());
+        return MailTexts.bookingConfirmed(recipient(userId), bookingId, event(eventId), seats, totalCents,
+                paymentReference);
     }
 
     private Mail bookingCancelled(BookingChange booking) {
