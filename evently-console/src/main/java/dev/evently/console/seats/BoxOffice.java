@@ -67,7 +67,9 @@ public class BoxOffice implements Serializable {
             return;
         }
         if (selection.isEmpty()) {
-            Pages.say(FacesMessage.SEVERITY_WARN, "Select the seats to sell on the map first.");
+            // right after a sale (a second click on Sell, say) the sale is on the page already
+            Pages.say(FacesMessage.SEVERITY_WARN, sold == null ? "Select the seats to sell on the map first."
+                    : "Select seats on the map for the next sale.");
             return;
         }
         PaymentMethod paidBy = SaleRefusals.method(method);

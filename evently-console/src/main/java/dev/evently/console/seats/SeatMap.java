@@ -90,9 +90,11 @@ public class SeatMap implements Serializable {
         }
         try {
             if (!statuses.version(event.id()).equals(version)) {
-                boolean said = refresh();
+                List<Long> gone = refresh();
                 PrimeFaces.current().ajax().update(REDRAWN);
-                if (said) {
+                if (!gone.isEmpty()) {
+                    Pages.say(FacesMessage.SEVERITY_WARN, labels(gone) + (gone.size() == 1
+                            ? " was just taken and is no longer selected." : " were just taken and are no longer selected."));
                     PrimeFaces.current().ajax().update("seats:messages");
                 }
             }
@@ -103,21 +105,16 @@ public class SeatMap implements Serializable {
     }
 
     /**
-     * Reads the seats again (the version first: a change in between is caught by the next poll); returns whether
-     * it had to say that selected seats were taken.
+     * Reads the seats again (the version first: a change in between is caught by the next poll); returns the
+     * selected seats taken meanwhile, which are no longer selected.
      */
-    boolean refresh() {
+    public List<Long> refresh() {
         version = statuses.version(event.id());
         grid = SeatGrid.of(statuses.of(event.id(), MAX_SHOWN));
-        List<Long> gone = selection.keepAvailable(grid);
-        if (!gone.isEmpty()) {
-            Pages.say(FacesMessage.SEVERITY_WARN, labels(gone) + (gone.size() == 1 ? " was" : " were")
-                    + " just taken and is no longer selected.");
-        }
         if (shownSeatId != null) {
             shown = statuses.bookingOf(event.id(), shownSeatId).orElse(null);
         }
-        return !gone.isEmpty();
+        return selection.keepAvailable(grid);
     }
 
     /** A seat clicked (its id in the request's {@code seat} parameter). */
@@ -154,7 +151,7 @@ public class SeatMap implements Serializable {
     }
 
     /** The seats' labels, e.g. "Floor A-1, Floor A-2", for messages. */
-    String labels(List<Long> seatIds) {
+    public String labels(List<Long> seatIds) {
         return String.join(", ", seatIds.stream()
                 .map(seatId -> grid.seat(seatId) == null ? "Seat " + seatId : grid.seat(seatId).label())
                 .toList());
@@ -238,11 +235,8 @@ public class SeatMap implements Serializable {
         return shown;
     }
 
-    Selection selection() {
+    /** The seats picked for the next sale (public: the sale form reaches it through this bean's proxy). */
+    public Selection selection() {
         return selection;
-    }
-
-    String currency() {
-        return currency;
     }
 }

@@ -85,7 +85,7 @@ public class SeatStatuses {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select s.id, s.label, s.status, b.id, b.status, u.email, u.name, b.expires_at, b.total_cents,
-                               b.currency, t.code, t.issued_at, t.checked_in_at
+                               cast(b.currency as varchar(3)), t.code, t.issued_at, t.checked_in_at
                         from seats s
                         join bookings b on b.id = s.booking_id
                         join users u on u.id = b.user_id
@@ -96,7 +96,7 @@ public class SeatStatuses {
                 .getResultList();
         return rows.stream().findFirst().map(r -> new SeatBooking(number(r[0]), (String) r[1],
                 status((String) r[2], r[12] != null), number(r[3]), (String) r[4], (String) r[5], (String) r[6],
-                SqlValues.instant(r[7]), number(r[8]), String.valueOf(r[9]).strip(), (String) r[10],
+                SqlValues.instant(r[7]), number(r[8]), (String) r[9], (String) r[10],
                 SqlValues.instant(r[11]), SqlValues.instant(r[12])));
     }
 
