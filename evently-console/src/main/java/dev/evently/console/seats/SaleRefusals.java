@@ -45,6 +45,8 @@ final class SaleRefusals {
                         + " up to the limit: their unpaid booking must be paid or cancelled first.");
                 case "event-not-on-sale" -> expected("This event is not on sale: nothing was sold.");
                 case "event-not-found" -> expected("This event no longer exists.");
+                case "seats-busy" -> expected("Someone else is booking these seats this very moment: nothing was"
+                        + " sold. Try again in a moment.");
                 case "request-in-flight" -> expected("This sale is still being completed: wait a moment and look at"
                         + " the map.");
                 case "booking-not-payable" -> expected("The seats could not be paid for: nothing was sold. Try again.");

@@ -34,6 +34,8 @@ class SaleRefusalsTest {
         assertThat(limit.unexpected()).isFalse();
         assertThat(SaleRefusals.of(new ConflictException("event-not-on-sale", "event 5 is not on sale"), LABELS, 10)
                 .sentence()).isEqualTo("This event is not on sale: nothing was sold.");
+        assertThat(SaleRefusals.of(new ConflictException("seats-busy", "lock not granted"), LABELS, 10).sentence())
+                .startsWith("Someone else is booking these seats");
         assertThat(SaleRefusals.of(new InvalidRequestException("seatIds", "choose 1 to 10 seats"), LABELS, 10)
                 .sentence()).isEqualTo("A sale takes 1 to 10 seats of this event.");
     }
