@@ -80,7 +80,14 @@ public class SeatMap implements Serializable {
             }
             return;
         }
-        refresh();
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            // the page still polls: the map appears once the seats can be read
+            LOG.log(Level.WARNING, "could not read the seats of event " + id, e);
+            Pages.say(FacesMessage.SEVERITY_ERROR, "The seats could not be read just now: the map appears as soon"
+                    + " as they can be.");
+        }
     }
 
     /** Every second: redraws the map when a seat changed since it was drawn. */
@@ -109,8 +116,9 @@ public class SeatMap implements Serializable {
      * selected seats taken meanwhile, which are no longer selected.
      */
     public List<Long> refresh() {
-        version = statuses.version(event.id());
+        String read = statuses.version(event.id());
         grid = SeatGrid.of(statuses.of(event.id(), MAX_SHOWN));
+        version = read;  // only once the seats are read: a failed read is tried again by the next poll
         if (shownSeatId != null) {
             shown = statuses.bookingOf(event.id(), shownSeatId).orElse(null);
         }
@@ -127,9 +135,14 @@ public class SeatMap implements Serializable {
         }
         if (seat.status() != Status.AVAILABLE && !selection.contains(id)) {
             shownSeatId = id;
-            shown = statuses.bookingOf(event.id(), id).orElse(null);
-            if (shown == null) {
-                refresh();  // released since the map was drawn
+            try {
+                shown = statuses.bookingOf(event.id(), id).orElse(null);
+                if (shown == null) {
+                    refresh();  // released since the map was drawn
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not read the booking of seat " + id, e);
+                Pages.say(FacesMessage.SEVERITY_ERROR, "The seat's booking could not be read just now: try again.");
             }
             return;
         }
