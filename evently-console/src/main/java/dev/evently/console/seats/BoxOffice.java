@@ -61,6 +61,7 @@ public class BoxOffice implements Serializable {
     private Sold sold;
 
     public void sell() {
+        map.touched();
         Selection selection = map.selection();
         ConsoleUser staff = session.getUser();
         if (map.getEvent() == null || staff == null) {

@@ -41,6 +41,12 @@ public class SeatMap implements Serializable {
     /** Seats drawn at most: a map beyond this many is too large to read on one screen, or to send every change. */
     static final int MAX_SHOWN = 5_000;
 
+    /**
+     * Polls keep the HTTP session alive: without a click for this long the map stops updating, so an unattended
+     * page does not keep a signed-in session open forever (the session's own idle end then applies).
+     */
+    static final java.time.Duration IDLE = java.time.Duration.ofMinutes(30);
+
     /** What a change redraws; the sale form keeps what is typed in it. */
     private static final String[] REDRAWN = {"seats:map", "seats:legend", "seats:selection", "seats:detail"};
 
@@ -61,6 +67,7 @@ public class SeatMap implements Serializable {
     private final Selection selection = new Selection(Booking.MAX_SEATS);
     private Long shownSeatId;
     private SeatBooking shown;
+    private Instant lastAction = Instant.now();
 
     /** On opening the page: the event named by {@code ?event=}, and its seats. */
     public void load() {
@@ -95,6 +102,10 @@ public class SeatMap implements Serializable {
         if (event == null) {
             return;
         }
+        if (isIdle()) {
+            PrimeFaces.current().ajax().update("seats:paused");
+            return;
+        }
         try {
             if (!statuses.version(event.id()).equals(version)) {
                 List<Long> gone = refresh();
@@ -127,6 +138,7 @@ public class SeatMap implements Serializable {
 
     /** A seat clicked (its id in the request's {@code seat} parameter). */
     public void click() {
+        touched();
         Long id = SeatIds.parse(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap()
                 .get("seat"));
         StaffSeat seat = id == null || event == null ? null : grid.seat(id);
@@ -156,6 +168,16 @@ public class SeatMap implements Serializable {
             default -> {
             }
         }
+    }
+
+    /** Someone used the page: the map keeps updating for another {@link #IDLE}. */
+    public void touched() {
+        lastAction = Instant.now();
+    }
+
+    /** Whether the page has gone unused so long that it stopped updating (a reload starts it again). */
+    public boolean isIdle() {
+        return Instant.now().isAfter(lastAction.plus(IDLE));
     }
 
     /** Whether seats can be sold: published and not yet begun (the hold checks again). */
@@ -237,6 +259,10 @@ public class SeatMap implements Serializable {
     /** Whether the event has more seats than the map draws. */
     public boolean isCapped() {
         return event != null && event.totalCapacity() > grid.size() && grid.size() >= MAX_SHOWN;
+    }
+
+    public long getIdleMinutes() {
+        return IDLE.toMinutes();
     }
 
     public int getMaxShown() {
