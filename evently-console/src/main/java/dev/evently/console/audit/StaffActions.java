@@ -35,6 +35,8 @@ public class StaffActions {
     // messaging: dead letters sent back or thrown away
     static final String MESSAGE_REPLAYED = "message.replayed";
     static final String MESSAGE_DISCARDED = "message.discarded";
+    // the seat map's box office
+    static final String SOLD_AT_BOX_OFFICE = "booking.sold-at-box-office";
 
     /** Enough to tell codes apart when reading the log; nowhere near enough to admit anyone. */
     static final int CODE_SHOWN = 8;
@@ -138,6 +140,28 @@ public class StaffActions {
             return shortened(text);
         }
         return (text.length() > 100 ? text.substring(0, 100) + "…" : text).replaceAll("\\p{Cntrl}", "?");
+    }
+
+    // the seat map's box office
+
+    /** Seats sold at the box office and paid there: what was sold, to whom, for how much, taken how. */
+    public void soldAtBoxOffice(Actor staff, BoxOfficeSale sale) {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("event", sale.eventName());
+        after.put("eventId", sale.eventId());
+        after.put("seats", sale.seatLabels());
+        after.put("customer", sale.customerEmail());
+        after.put("walkIn", sale.walkIn());
+        after.put("method", sale.method());
+        after.put("amountCents", sale.amountCents());
+        after.put("currency", sale.currency());
+        record(staff, SOLD_AT_BOX_OFFICE, "booking " + sale.bookingId(), null, after);
+    }
+
+    /** A box-office sale as the audit log keeps it; {@code walkIn}: sold to the staff member's own account. */
+    public record BoxOfficeSale(long bookingId, long eventId, String eventName, java.util.List<String> seatLabels,
+                                String customerEmail, boolean walkIn, String method, long amountCents,
+                                String currency) {
     }
 
     /** The first characters of a scanned code, control characters made visible, and an ellipsis if cut. */

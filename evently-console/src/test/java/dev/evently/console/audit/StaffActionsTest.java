@@ -75,6 +75,24 @@ class StaffActionsTest {
     }
 
     @Test
+    void aBoxOfficeSaleIsRecordedWithWhatWasSoldToWhomAndHowItWasPaid() {
+        Actor boxOffice = new Actor(8L, "box@evently.local", "10.0.0.6");
+
+        staffActions().soldAtBoxOffice(boxOffice, new StaffActions.BoxOfficeSale(51, 3, "Harbour Nights",
+                List.of("Floor A-3", "Floor B-1"), "guest@example.org", false, "CASH", 9000, "EUR"));
+
+        assertThat(recorded).singleElement().satisfies(r -> {
+            assertThat(r.actor()).isEqualTo(boxOffice);
+            assertThat(r.action()).isEqualTo("booking.sold-at-box-office");
+            assertThat(r.subject()).isEqualTo("booking 51");
+            assertThat(r.after()).containsEntry("eventId", 3L).containsEntry("seats", List.of("Floor A-3", "Floor B-1"))
+                    .containsEntry("customer", "guest@example.org").containsEntry("walkIn", false)
+                    .containsEntry("method", "CASH").containsEntry("amountCents", 9000L)
+                    .containsEntry("currency", "EUR");
+        });
+    }
+
+    @Test
     void signingInAndOutIsRecordedAgainstTheAccount() {
         StaffActions actions = staffActions();
 
