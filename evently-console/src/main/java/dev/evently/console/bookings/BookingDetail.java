@@ -182,19 +182,10 @@ public class BookingDetail implements Serializable {
         };
     }
 
-    /** E.g. "50.50 EUR". */
-    public static String money(long cents, String currency) {
-        return String.format(Locale.ROOT, "%d.%02d %s", cents / 100, cents % 100, currency == null ? "" : currency)
-                .strip();
-    }
-
     public String label(String status) {
         return statusLabel(status);
     }
 
-    public String amount(long cents, String currency) {
-        return money(cents, currency);
-    }
 
     /** Held and not paid: anyone on this page may cancel it. */
     public boolean isCancellable() {

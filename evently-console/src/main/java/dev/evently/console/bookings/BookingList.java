@@ -170,9 +170,6 @@ public class BookingList implements Serializable {
         return BookingDetail.statusLabel(name);
     }
 
-    public String money(long cents, String currency) {
-        return BookingDetail.money(cents, currency);
-    }
 
     public List<StaffBookingRow> getRows() {
         return found.rows();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import dev.evently.console.platform.Money;
 import dev.evently.booking.boundary.StaffBookingRow;
 
 /**
@@ -26,7 +27,7 @@ public final class BookingsCsv {
         line(HEADER, out);
         for (StaffBookingRow row : rows) {
             line(List.of(String.valueOf(row.id()), row.eventName(), row.customerEmail(), row.customerName(),
-                    row.status(), row.seats(), amount(row.totalCents()), row.currency(), time(row.createdAt()),
+                    row.status(), row.seats(), Money.units(row.totalCents()), row.currency(), time(row.createdAt()),
                     time(row.paidAt())), out);
         }
         out.flush();
@@ -49,10 +50,6 @@ public final class BookingsCsv {
             text = "'" + text;
         }
         return '"' + text.replace("\"", "\"\"") + '"';
-    }
-
-    static String amount(long cents) {
-        return String.format(Locale.ROOT, "%d.%02d", cents / 100, cents % 100);
     }
 
     private static String time(Instant at) {

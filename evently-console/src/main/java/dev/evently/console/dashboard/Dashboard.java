@@ -9,8 +9,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.evently.console.platform.Money;
 import dev.evently.analytics.boundary.Analytics;
 import dev.evently.analytics.boundary.AnalyticsDay;
 import dev.evently.analytics.boundary.LiveEvent;
@@ -47,8 +47,7 @@ public class Dashboard implements Serializable {
     Analytics analytics;
 
     @Inject
-    @ConfigProperty(name = "evently.payments.currency", defaultValue = "EUR")
-    String currency;
+    Money money;
 
     private String eventParameter;
     private Long eventId;
@@ -106,7 +105,7 @@ public class Dashboard implements Serializable {
             List<AnalyticsDay> days = eventId == null ? analytics.summary(DAYS).daily()
                     : analytics.event(eventId, DAYS).daily();
             seatsSoldChart = SalesCharts.seatsSoldPerDay(days);
-            revenueChart = SalesCharts.revenuePerDay(days, currency);
+            revenueChart = SalesCharts.revenuePerDay(days, money.getCurrency());
             chartProblem = null;
         } catch (RuntimeException e) {
             if (chartProblem == null) {
@@ -175,7 +174,7 @@ public class Dashboard implements Serializable {
     }
 
     public String money(long cents) {
-        return Money.format(cents, currency);
+        return money.format(cents);
     }
 
     public String getSeatsSoldChart() {

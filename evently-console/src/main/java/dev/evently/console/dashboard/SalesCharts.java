@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import dev.evently.analytics.boundary.AnalyticsDay;
 import dev.evently.analytics.boundary.LiveSection;
+import dev.evently.console.platform.Money;
 
 /**
  * The dashboard's charts as Chart.js configurations for {@code p:chart}: seats sold and revenue per day from the

@@ -26,11 +26,6 @@ public final class SeatLooks {
         return selected ? base + " seat-selected" : base;
     }
 
-    /** Cents as an amount, e.g. 4500 as "45.00". */
-    public static String money(long cents) {
-        return String.format(java.util.Locale.ROOT, "%d.%02d", cents / 100, Math.abs(cents % 100));
-    }
-
     /** What a screen reader says of a seat, e.g. "Floor A-1, 45.00 EUR, available, selected". */
     public static String describe(String label, String price, Status status, boolean selected) {
         return label + ", " + price + ", " + label(status).toLowerCase() + (selected ? ", selected" : "");

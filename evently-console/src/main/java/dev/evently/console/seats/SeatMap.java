@@ -12,9 +12,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.primefaces.PrimeFaces;
 
+import dev.evently.console.platform.Money;
 import dev.evently.booking.boundary.SeatStatuses;
 import dev.evently.booking.boundary.SeatStatuses.SeatBooking;
 import dev.evently.booking.boundary.SeatStatuses.StaffSeat;
@@ -57,8 +57,7 @@ public class SeatMap implements Serializable {
     Events events;
 
     @Inject
-    @ConfigProperty(name = "evently.payments.currency", defaultValue = "EUR")
-    String currency;
+    Money money;
 
     private String eventParam;
     private EventHeader event;
@@ -209,12 +208,7 @@ public class SeatMap implements Serializable {
     }
 
     public String price(long cents) {
-        return money(cents, currency);
-    }
-
-    /** E.g. "90.00 EUR". */
-    public String money(long cents, String inCurrency) {
-        return SeatLooks.money(cents) + " " + inCurrency;
+        return money.format(cents);
     }
 
     /** The legend's swatch of a status. */

@@ -3,6 +3,7 @@ package dev.evently.console.seats;
 import java.io.Serializable;
 import java.util.List;
 
+import dev.evently.console.platform.Money;
 import dev.evently.booking.boundary.BookingView;
 import dev.evently.booking.boundary.BookingView.SeatLine;
 
@@ -18,6 +19,6 @@ public record Sold(long bookingId, String amount, List<SoldTicket> tickets) impl
                 .map(t -> new SoldTicket(booking.seats().stream().filter(s -> s.id() == t.seatId())
                         .map(SeatLine::label).findFirst().orElse(""), SaleRefusals.shortened(t.code())))
                 .toList();
-        return new Sold(booking.id(), SeatLooks.money(booking.totalCents()) + " " + booking.currency(), tickets);
+        return new Sold(booking.id(), Money.format(booking.totalCents(), booking.currency()), tickets);
     }
 }

@@ -53,13 +53,6 @@ class BookingsCsvTest {
         assertThat(BookingsCsv.cell("a=b")).as("only at the start").isEqualTo("\"a=b\"");
     }
 
-    @Test
-    void amountsAreDecimals() {
-        assertThat(BookingsCsv.amount(0)).isEqualTo("0.00");
-        assertThat(BookingsCsv.amount(5)).isEqualTo("0.05");
-        assertThat(BookingsCsv.amount(123456)).isEqualTo("1234.56");
-    }
-
     private static String csv(List<StaffBookingRow> rows) throws IOException {
         StringWriter out = new StringWriter();
         BookingsCsv.write(rows, out);

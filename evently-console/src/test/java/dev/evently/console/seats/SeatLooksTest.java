@@ -26,13 +26,6 @@ class SeatLooksTest {
     }
 
     @Test
-    void centsReadAsAnAmount() {
-        assertThat(SeatLooks.money(4500)).isEqualTo("45.00");
-        assertThat(SeatLooks.money(9005)).isEqualTo("90.05");
-        assertThat(SeatLooks.money(0)).isEqualTo("0.00");
-    }
-
-    @Test
     void onlyPositiveNumbersAreIds() {
         assertThat(SeatIds.parse("42")).isEqualTo(42L);
         assertThat(SeatIds.parse(" 7 ")).isEqualTo(7L);

@@ -1,4 +1,4 @@
-package dev.evently.console.dashboard;
+package dev.evently.console.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
