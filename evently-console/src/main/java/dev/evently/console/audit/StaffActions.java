@@ -30,6 +30,10 @@ public class StaffActions {
     static final String CHECKED_IN = "ticket.checked-in";
     static final String CHECK_IN_REFUSED = "ticket.check-in-refused";
     static final String ROLE_CHANGED = "user.role-changed";
+    static final String EVENT_CREATED = "event.created";
+    static final String EVENT_UPDATED = "event.updated";
+    static final String EVENT_PUBLISHED = "event.published";
+    static final String EVENT_CANCELLED = "event.cancelled";
 
     /** Enough to tell codes apart when reading the log; nowhere near enough to admit anyone. */
     static final int CODE_SHOWN = 8;
@@ -74,6 +78,29 @@ public class StaffActions {
     /** An admin gave an account another role. */
     public void roleChanged(Actor admin, long userId, Role before, Role after) {
         record(admin, ROLE_CHANGED, "user " + userId, Map.of("role", before.name()), Map.of("role", after.name()));
+    }
+
+    /* The event editor's changes: subject "event {id}"; an update records only the fields it changed. */
+
+    /** @param fields the new event's fields as the admin gave them */
+    public void eventCreated(Actor admin, long eventId, Map<String, ?> fields) {
+        record(admin, EVENT_CREATED, "event " + eventId, fields);
+    }
+
+    /** @param before the changed fields as they were; {@code after} the same fields as they are now */
+    public void eventUpdated(Actor admin, long eventId, Map<String, ?> before, Map<String, ?> after) {
+        record(admin, EVENT_UPDATED, "event " + eventId, before, after);
+    }
+
+    public void eventPublished(Actor admin, long eventId, String name) {
+        record(admin, EVENT_PUBLISHED, "event " + eventId, Map.of("status", "DRAFT"),
+                Map.of("status", "PUBLISHED", "name", name));
+    }
+
+    /** @param statusBefore what the event was before: a draft, or on sale */
+    public void eventCancelled(Actor admin, long eventId, String name, String statusBefore) {
+        record(admin, EVENT_CANCELLED, "event " + eventId, Map.of("status", statusBefore),
+                Map.of("status", "CANCELLED", "name", name));
     }
 
     /** The first characters of a scanned code, control characters made visible, and an ellipsis if cut. */
