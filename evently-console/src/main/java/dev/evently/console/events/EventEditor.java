@@ -3,7 +3,7 @@ package dev.evently.console.events;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -68,6 +68,7 @@ public class EventEditor implements Serializable {
     private List<SeatLayout.Section> loadedLayout;
     private long held;
     private long booked;
+    private long taken;
 
     private String name;
     private String description;
@@ -107,6 +108,7 @@ public class EventEditor implements Serializable {
         loadedLayout = seats.sections();
         held = seats.held();
         booked = seats.booked();
+        taken = seats.taken();
         layout.show(loadedLayout);
         preview = loadedLayout.isEmpty() ? null : LayoutPreview.of(loadedLayout);
     }
@@ -146,9 +148,8 @@ public class EventEditor implements Serializable {
             Pages.say(FacesMessage.SEVERITY_ERROR, problem);
             return null;
         }
-        ZoneId zone = times.clock().getZone();
-        Instant startTime = start.atZone(zone).toInstant();
-        Instant endTime = end.atZone(zone).toInstant();
+        Instant startTime = instant(start, loaded == null ? null : loaded.startTime());
+        Instant endTime = instant(end, loaded == null ? null : loaded.endTime());
         String text = description == null || description.isBlank() ? null : description.strip();
         String newName = name.strip();
         String newVenue = venue.strip();
@@ -251,6 +252,17 @@ public class EventEditor implements Serializable {
         Pages.say(FacesMessage.SEVERITY_ERROR, sentence);
     }
 
+    /**
+     * The time typed as an instant, in the console's zone. The page shows times to the minute; an event made
+     * through the API may start at 19:30:27, and a time the admin left alone keeps its seconds.
+     */
+    private Instant instant(LocalDateTime typed, Instant was) {
+        if (was != null && typed.equals(local(was).truncatedTo(ChronoUnit.MINUTES))) {
+            return was;
+        }
+        return typed.atZone(times.clock().getZone()).toInstant();
+    }
+
     private LocalDateTime local(Instant instant) {
         return instant == null ? null : LocalDateTime.ofInstant(instant, times.clock().getZone());
     }
@@ -268,6 +280,15 @@ public class EventEditor implements Serializable {
         return loaded;
     }
 
+    /** The status as the page shows it: "Draft", "Published", "Cancelled". */
+    public String getStatusLabel() {
+        if (loaded == null) {
+            return "";
+        }
+        String status = loaded.status().toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(status.charAt(0)) + status.substring(1);
+    }
+
     public boolean isDraft() {
         return loaded != null && "DRAFT".equals(loaded.status());
     }
@@ -282,6 +303,11 @@ public class EventEditor implements Serializable {
 
     public long getBooked() {
         return booked;
+    }
+
+    /** Seats that keep the layout as it is: held, sold, or ever named by a booking. */
+    public long getTaken() {
+        return taken;
     }
 
     /** The zone the start and end are typed in, e.g. "Europe/Vienna". */

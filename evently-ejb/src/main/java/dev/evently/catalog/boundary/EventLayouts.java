@@ -1,16 +1,14 @@
 package dev.evently.catalog.boundary;
 
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import dev.evently.catalog.control.EventQueries;
 import dev.evently.catalog.entity.SeatLayout;
-import dev.evently.catalog.entity.SeatStatus;
 
 /**
  * An event's seat map read back as the layout it was generated from, for an admin who edits it: each section's
@@ -24,28 +22,34 @@ public class EventLayouts {
     @PersistenceContext
     EntityManager em;
 
-    /** The layout and the seats taken of an event; no sections when it has no seats (or does not exist). */
-    public record EventLayout(List<SeatLayout.Section> sections, long held, long booked) {
+    @Inject
+    EventQueries queries;
+
+    /**
+     * The layout of an event's seats; no sections when it has none (or does not exist).
+     *
+     * @param held   seats held by a pending booking now
+     * @param booked seats sold now
+     * @param taken  seats a new layout may not replace (held, sold, ticketed, or named by any booking ever): while
+     *               there is one, {@link Events#update} refuses a new layout
+     */
+    public record EventLayout(List<SeatLayout.Section> sections, long held, long booked, long taken) {
     }
 
     public EventLayout layoutOf(long eventId) {
-        List<Object[]> rows = em.createQuery("select s.section, count(distinct s.rowLabel), max(s.number),"
-                        + " min(s.priceCents), min(s.id) from Seat s where s.event.id = :event group by s.section",
-                        Object[].class)
-                .setParameter("event", eventId)
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select section, count(distinct row_label), max(number), min(price_cents),
+                            count(*) filter (where status = 'HELD'), count(*) filter (where status = 'BOOKED')
+                        from seats where event_id = ?1 group by section order by min(id)""")
+                .setParameter(1, eventId)
                 .getResultList();
         List<SeatLayout.Section> sections = rows.stream()
-                .sorted(Comparator.comparingLong(row -> ((Number) row[4]).longValue()))
                 .map(row -> new SeatLayout.Section((String) row[0], ((Number) row[1]).intValue(),
                         ((Number) row[2]).intValue(), ((Number) row[3]).longValue()))
                 .toList();
-        Map<SeatStatus, Long> counts = new EnumMap<>(SeatStatus.class);
-        em.createQuery("select s.status, count(s) from Seat s where s.event.id = :event group by s.status",
-                        Object[].class)
-                .setParameter("event", eventId)
-                .getResultList()
-                .forEach(row -> counts.put((SeatStatus) row[0], ((Number) row[1]).longValue()));
-        return new EventLayout(sections, counts.getOrDefault(SeatStatus.HELD, 0L),
-                counts.getOrDefault(SeatStatus.BOOKED, 0L));
+        long held = rows.stream().mapToLong(row -> ((Number) row[4]).longValue()).sum();
+        long booked = rows.stream().mapToLong(row -> ((Number) row[5]).longValue()).sum();
+        return new EventLayout(sections, held, booked, queries.seatsTaken(eventId));
     }
 }
