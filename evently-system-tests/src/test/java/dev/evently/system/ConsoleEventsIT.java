@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +29,9 @@ class ConsoleEventsIT {
     @Test
     void anAdminLaysOutPreviewsSavesAndPublishesANewEvent() throws Exception {
         String name = Catalog.uniqueName("Console editor");
-        // typed in the console's zone, whichever it is: forty days ahead is in the future in every zone
-        LocalDateTime start = LocalDateTime.now(ZoneOffset.UTC).plusDays(40).truncatedTo(ChronoUnit.HOURS);
+        // typed in the console's zone, whichever it is: forty days ahead is in the future in every zone, and an
+        // evening is never split by a change of clocks
+        LocalDateTime start = LocalDate.now(ZoneOffset.UTC).plusDays(40).atTime(19, 0);
 
         try (Browser browser = Browser.open()) {
             ConsoleIT.signIn(browser, Auth.adminEmail(), Auth.adminPassword());

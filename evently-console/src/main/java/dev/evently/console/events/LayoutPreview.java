@@ -1,5 +1,6 @@
 package dev.evently.console.events;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,12 +12,13 @@ import dev.evently.catalog.entity.SeatLayout;
  * {@value #MAX_DRAWN} seats it draws the sections as summaries only, since a browser chokes on a hundred thousand
  * squares and nobody counts them.
  */
-public record LayoutPreview(List<Section> sections, long seats, long valueCents, boolean drawn) {
+public record LayoutPreview(List<Section> sections, long seats, long valueCents, boolean drawn) implements Serializable {
 
     static final int MAX_DRAWN = 3_000;
 
     /** A section of the preview; {@code rows} is empty when the preview is not drawn. */
-    public record Section(String name, int rowCount, int seatsPerRow, long priceCents, List<Row> rows) {
+    public record Section(String name, int rowCount, int seatsPerRow, long priceCents, List<Row> rows)
+            implements Serializable {
 
         public long seats() {
             return (long) rowCount * seatsPerRow;
@@ -28,7 +30,7 @@ public record LayoutPreview(List<Section> sections, long seats, long valueCents,
     }
 
     /** A row: its label and its seat numbers, 1 to seats per row. */
-    public record Row(String label, List<Integer> seats) {
+    public record Row(String label, List<Integer> seats) implements Serializable {
     }
 
     public static LayoutPreview of(List<SeatLayout.Section> layout) {
