@@ -1,9 +1,6 @@
 package dev.evently.console.events;
 
 import java.io.Serializable;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -42,10 +39,6 @@ public class EventEditor implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(EventEditor.class.getName());
 
-    static final int MAX_NAME = 200;
-    static final int MAX_VENUE = 200;
-    static final int MAX_DESCRIPTION = 5000;
-
     @Inject
     Events events;
 
@@ -70,11 +63,7 @@ public class EventEditor implements Serializable {
     private long booked;
     private long taken;
 
-    private String name;
-    private String description;
-    private String venue;
-    private LocalDateTime start;
-    private LocalDateTime end;
+    private final EventForm form = new EventForm();
     private final LayoutRows layout = new LayoutRows();
     private LayoutPreview preview;
 
@@ -99,11 +88,8 @@ public class EventEditor implements Serializable {
     private void show(EventDetails details) {
         loaded = details;
         eventId = details.id();
-        name = details.name();
-        description = details.description();
-        venue = details.venue();
-        start = local(details.startTime());
-        end = local(details.endTime());
+        form.show(details.name(), details.description(), details.venue(), details.startTime(), details.endTime(),
+                times.clock().getZone());
         EventLayout seats = layouts.layoutOf(details.id());
         loadedLayout = seats.sections();
         held = seats.held();
@@ -139,7 +125,7 @@ public class EventEditor implements Serializable {
         if (!session.isAdmin() || missing) {
             return null;
         }
-        String problem = fieldsProblem();
+        String problem = form.problem(eventId == null, times.clock());
         LayoutRows.Parsed parsed = layout.parse();
         if (problem == null && !parsed.ok()) {
             problem = parsed.problem();
@@ -148,18 +134,14 @@ public class EventEditor implements Serializable {
             Pages.say(FacesMessage.SEVERITY_ERROR, problem);
             return null;
         }
-        Instant startTime = instant(start, loaded == null ? null : loaded.startTime());
-        Instant endTime = instant(end, loaded == null ? null : loaded.endTime());
-        String text = description == null || description.isBlank() ? null : description.strip();
-        String newName = name.strip();
-        String newVenue = venue.strip();
         boolean layoutChanged = eventId == null || !parsed.sections().equals(loadedLayout);
         SeatLayout seatLayout = layoutChanged ? parsed.layout() : null;
-        EventFields after = new EventFields(newName, text, newVenue, startTime, endTime,
-                EventFields.layout(parsed.sections()));
+        EventFields before = loaded == null ? null : new EventFields(loaded.name(), loaded.description(),
+                loaded.venue(), loaded.startTime(), loaded.endTime(), EventFields.layout(loadedLayout));
+        EventFields after = form.fields(before, times.clock().getZone(), EventFields.layout(parsed.sections()));
         if (eventId == null) {
-            EventDetails created = attempt("create the event",
-                    () -> events.create(new EventDraft(newName, text, newVenue, startTime, endTime, seatLayout, null)));
+            EventDetails created = attempt("create the event", () -> events.create(new EventDraft(after.name(),
+                    after.description(), after.venue(), after.startTime(), after.endTime(), seatLayout, null)));
             if (created == null) {
                 return null;
             }
@@ -168,10 +150,9 @@ public class EventEditor implements Serializable {
             Pages.say(FacesMessage.SEVERITY_INFO, "Event created as a draft: publish it to put it on sale.");
             return "/event.xhtml?faces-redirect=true&id=" + created.id();
         }
-        EventFields before = new EventFields(loaded.name(), loaded.description(), loaded.venue(), loaded.startTime(),
-                loaded.endTime(), EventFields.layout(loadedLayout));
-        EventDetails updated = attempt("save the event", () -> events.update(eventId,
-                new EventDraft(newName, text, newVenue, startTime, endTime, seatLayout, loaded.version())));
+        EventDetails updated = attempt("save the event", () -> events.update(eventId, new EventDraft(after.name(),
+                after.description(), after.venue(), after.startTime(), after.endTime(), seatLayout,
+                loaded.version())));
         if (updated == null) {
             return null;
         }
@@ -211,29 +192,6 @@ public class EventEditor implements Serializable {
         }
     }
 
-    /** The first thing wrong with the event's own fields, as a sentence; null when they are fine. */
-    String fieldsProblem() {
-        if (name == null || name.isBlank() || name.strip().length() > MAX_NAME) {
-            return "The event needs a name of 1 to " + MAX_NAME + " characters.";
-        }
-        if (venue == null || venue.isBlank() || venue.strip().length() > MAX_VENUE) {
-            return "The event needs a venue of 1 to " + MAX_VENUE + " characters.";
-        }
-        if (description != null && description.strip().length() > MAX_DESCRIPTION) {
-            return "The description can be at most " + MAX_DESCRIPTION + " characters long.";
-        }
-        if (start == null || end == null) {
-            return "The event needs a start and an end.";
-        }
-        if (!end.isAfter(start)) {
-            return "The end must be after the start.";
-        }
-        if (eventId == null && !start.atZone(times.clock().getZone()).toInstant().isAfter(times.clock().instant())) {
-            return "The start must be in the future.";
-        }
-        return null;
-    }
-
     private <T> T attempt(String doing, Supplier<T> call) {
         try {
             return call.get();
@@ -250,21 +208,6 @@ public class EventEditor implements Serializable {
             sentence = "Could not " + doing + ": please try again in a moment.";
         }
         Pages.say(FacesMessage.SEVERITY_ERROR, sentence);
-    }
-
-    /**
-     * The time typed as an instant, in the console's zone. The page shows times to the minute; an event made
-     * through the API may start at 19:30:27, and a time the admin left alone keeps its seconds.
-     */
-    private Instant instant(LocalDateTime typed, Instant was) {
-        if (was != null && typed.equals(local(was).truncatedTo(ChronoUnit.MINUTES))) {
-            return was;
-        }
-        return typed.atZone(times.clock().getZone()).toInstant();
-    }
-
-    private LocalDateTime local(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, times.clock().getZone());
     }
 
     public boolean isNewEvent() {
@@ -331,43 +274,7 @@ public class EventEditor implements Serializable {
         this.id = id;
     }
 
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public String getDescription() {
-        return description;
-    }
-
-    public void setDescription(String description) {
-        this.description = description;
-    }
-
-    public String getVenue() {
-        return venue;
-    }
-
-    public void setVenue(String venue) {
-        this.venue = venue;
-    }
-
-    public LocalDateTime getStart() {
-        return start;
-    }
-
-    public void setStart(LocalDateTime start) {
-        this.start = start;
-    }
-
-    public LocalDateTime getEnd() {
-        return end;
-    }
-
-    public void setEnd(LocalDateTime end) {
-        this.end = end;
+    public EventForm getForm() {
+        return form;
     }
 }

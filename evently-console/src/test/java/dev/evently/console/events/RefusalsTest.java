@@ -2,10 +2,6 @@ package dev.evently.console.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
 import jakarta.persistence.OptimisticLockException;
 
 import org.junit.jupiter.api.Test;
@@ -36,19 +32,5 @@ class RefusalsTest {
         RuntimeException wrapped = new IllegalStateException(new OptimisticLockException("row changed"));
         assertThat(Refusals.sentence(wrapped)).isEqualTo(Refusals.STALE);
         assertThat(Refusals.sentence(new IllegalStateException("database away"))).isNull();
-    }
-
-    @Test
-    void anUpdateRecordsOnlyTheFieldsItChanged() {
-        Instant start = Instant.parse("2027-06-01T19:00:00Z");
-        EventFields before = new EventFields("Jazz", null, "Hall", start, start.plusSeconds(3600), "Floor 1×2 at 1.00");
-        EventFields after = new EventFields("Jazz night", null, "Hall", start, start.plusSeconds(7200),
-                "Floor 1×2 at 1.00");
-
-        List<Map<String, Object>> changes = EventFields.changes(before, after);
-
-        assertThat(changes.get(0)).containsOnlyKeys("name", "endTime").containsEntry("name", "Jazz");
-        assertThat(changes.get(1)).containsOnlyKeys("name", "endTime").containsEntry("name", "Jazz night");
-        assertThat(EventFields.changes(before, before).get(1)).isEmpty();
     }
 }
