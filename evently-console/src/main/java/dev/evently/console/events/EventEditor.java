@@ -104,9 +104,7 @@ public class EventEditor implements Serializable {
     }
 
     public void removeSection(int index) {
-        if (index >= 0 && index < layout.getRows().size()) {
-            layout.getRows().remove(index);
-        }
+        layout.remove(index);
     }
 
     /** Draws the seat map the sections typed would generate; saves nothing. */

@@ -48,8 +48,11 @@ public class LayoutRows implements Serializable {
         return rows.size() >= MAX_SECTIONS;
     }
 
-    public void remove(SectionRow row) {
-        rows.remove(row);
+    /** Removes the row at the index; an index no longer shown (a second click) changes nothing. */
+    public void remove(int index) {
+        if (index >= 0 && index < rows.size()) {
+            rows.remove(index);
+        }
     }
 
     /** Replaces the rows with the sections of a layout, as the editor shows them. */

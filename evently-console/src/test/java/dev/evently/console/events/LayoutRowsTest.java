@@ -72,6 +72,11 @@ class LayoutRowsTest {
         }
         assertThat(rows.getRows()).hasSize(LayoutRows.MAX_SECTIONS);
         assertThat(rows.isFull()).isTrue();
+
+        rows.remove(0);
+        rows.remove(LayoutRows.MAX_SECTIONS);
+        rows.remove(-1);
+        assertThat(rows.getRows()).as("only a row shown is removed").hasSize(LayoutRows.MAX_SECTIONS - 1);
     }
 
     private static String problem(SectionRow... typed) {
