@@ -2,6 +2,7 @@ package dev.evently.console.events;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -165,7 +166,7 @@ public class EventEditor implements Serializable {
 
     /** Puts a draft on sale. */
     public void publish() {
-        if (!session.isAdmin() || eventId == null) {
+        if (!session.isAdmin() || loaded == null) {
             return;
         }
         EventDetails published = attempt("publish the event", () -> events.publish(eventId));
@@ -178,7 +179,7 @@ public class EventEditor implements Serializable {
 
     /** Cancels the event; its bookings and tickets stay as history and their holders are told. */
     public void cancel() {
-        if (!session.isAdmin() || eventId == null) {
+        if (!session.isAdmin() || loaded == null) {
             return;
         }
         String statusBefore = loaded.status();
@@ -226,7 +227,7 @@ public class EventEditor implements Serializable {
         if (loaded == null) {
             return "";
         }
-        String status = loaded.status().toLowerCase(java.util.Locale.ROOT);
+        String status = loaded.status().toLowerCase(Locale.ROOT);
         return Character.toUpperCase(status.charAt(0)) + status.substring(1);
     }
 
