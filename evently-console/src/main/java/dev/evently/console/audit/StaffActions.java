@@ -31,6 +31,10 @@ public class StaffActions {
     static final String CHECKED_IN = "ticket.checked-in";
     static final String CHECK_IN_REFUSED = "ticket.check-in-refused";
     static final String ROLE_CHANGED = "user.role-changed";
+    static final String EVENT_CREATED = "event.created";
+    static final String EVENT_UPDATED = "event.updated";
+    static final String EVENT_PUBLISHED = "event.published";
+    static final String EVENT_CANCELLED = "event.cancelled";
 
     // messaging: dead letters sent back or thrown away
     static final String MESSAGE_REPLAYED = "message.replayed";
@@ -162,6 +166,29 @@ public class StaffActions {
     public record BoxOfficeSale(long bookingId, long eventId, String eventName, java.util.List<String> seatLabels,
                                 String customerEmail, boolean walkIn, String method, long amountCents,
                                 String currency) {
+    }
+
+    /* The event editor's changes: subject "event {id}"; an update records only the fields it changed. */
+
+    /** @param fields the new event's fields as the admin gave them */
+    public void eventCreated(Actor admin, long eventId, Map<String, ?> fields) {
+        record(admin, EVENT_CREATED, "event " + eventId, fields);
+    }
+
+    /** @param before the changed fields as they were; {@code after} the same fields as they are now */
+    public void eventUpdated(Actor admin, long eventId, Map<String, ?> before, Map<String, ?> after) {
+        record(admin, EVENT_UPDATED, "event " + eventId, before, after);
+    }
+
+    public void eventPublished(Actor admin, long eventId, String name) {
+        record(admin, EVENT_PUBLISHED, "event " + eventId, Map.of("status", "DRAFT"),
+                Map.of("status", "PUBLISHED", "name", name));
+    }
+
+    /** @param statusBefore what the event was before: a draft, or on sale */
+    public void eventCancelled(Actor admin, long eventId, String name, String statusBefore) {
+        record(admin, EVENT_CANCELLED, "event " + eventId, Map.of("status", statusBefore),
+                Map.of("status", "CANCELLED", "name", name));
     }
 
     /** The first characters of a scanned code, control characters made visible, and an ellipsis if cut. */

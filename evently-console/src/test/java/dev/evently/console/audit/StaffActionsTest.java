@@ -108,6 +108,26 @@ class StaffActionsTest {
     }
 
     @Test
+    void theEventEditorsChangesAreRecordedAgainstTheEvent() {
+        Actor admin = new Actor(1L, "admin@evently.local", "10.0.0.2");
+        StaffActions actions = staffActions();
+
+        actions.eventCreated(admin, 12, Map.of("name", "Jazz", "layout", "Floor 1×2 at 1.00"));
+        actions.eventUpdated(admin, 12, Map.of("name", "Jazz"), Map.of("name", "Jazz night"));
+        actions.eventPublished(admin, 12, "Jazz night");
+        actions.eventCancelled(admin, 12, "Jazz night", "PUBLISHED");
+
+        assertThat(recorded).extracting(Recorded::action)
+                .containsExactly("event.created", "event.updated", "event.published", "event.cancelled");
+        assertThat(recorded).extracting(Recorded::subject).containsOnly("event 12");
+        assertThat(recorded).extracting(Recorded::actor).containsOnly(admin);
+        assertThat(recorded.get(1).before()).isEqualTo(Map.of("name", "Jazz"));
+        assertThat(recorded.get(1).after()).isEqualTo(Map.of("name", "Jazz night"));
+        assertThat(recorded.get(3).before()).isEqualTo(Map.of("status", "PUBLISHED"));
+        assertThat(recorded.get(3).after()).containsEntry("status", "CANCELLED");
+    }
+
+    @Test
     void aRecordThatCannotBeWrittenDoesNotUndoTheAction() {
         StaffActions actions = new StaffActions();
         actions.trail = new AuditTrail() {
