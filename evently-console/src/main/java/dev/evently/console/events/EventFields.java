@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import dev.evently.console.platform.Money;
 import dev.evently.catalog.entity.SeatLayout;
 
 /**
@@ -18,7 +19,7 @@ record EventFields(String name, String description, String venue, Instant startT
 
     static String layout(List<SeatLayout.Section> sections) {
         return sections.stream()
-                .map(s -> s.name() + " " + s.rows() + "×" + s.seatsPerRow() + " at " + Money.amount(s.priceCents()))
+                .map(s -> s.name() + " " + s.rows() + "×" + s.seatsPerRow() + " at " + Money.units(s.priceCents()))
                 .collect(Collectors.joining("; "));
     }
 

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.evently.console.platform.Money;
 import dev.evently.catalog.entity.SeatLayout;
 
 /**
@@ -25,7 +26,7 @@ public record LayoutPreview(List<Section> sections, long seats, long valueCents,
         }
 
         public String price() {
-            return Money.amount(priceCents);
+            return Money.units(priceCents);
         }
     }
 
@@ -61,7 +62,7 @@ public record LayoutPreview(List<Section> sections, long seats, long valueCents,
 
     /** What all seats sell for together, e.g. "555.00". */
     public String value() {
-        return Money.amount(valueCents);
+        return Money.units(valueCents);
     }
 
     public int getMaxDrawn() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.evently.console.platform.Money;
 import dev.evently.catalog.entity.SeatLayout;
 
 /**
@@ -60,7 +61,7 @@ public class LayoutRows implements Serializable {
         rows.clear();
         for (SeatLayout.Section section : sections) {
             rows.add(new SectionRow(section.name(), String.valueOf(section.rows()),
-                    String.valueOf(section.seatsPerRow()), Money.amount(section.priceCents())));
+                    String.valueOf(section.seatsPerRow()), Money.units(section.priceCents())));
         }
     }
 
@@ -95,7 +96,7 @@ public class LayoutRows implements Serializable {
             }
             Long cents = cents(row.getPrice());
             if (cents == null) {
-                return Parsed.problem(which + " needs a price per seat from 0 to " + Money.amount(MAX_PRICE_CENTS)
+                return Parsed.problem(which + " needs a price per seat from 0 to " + Money.units(MAX_PRICE_CENTS)
                         + ", with at most two decimals (e.g. 40.00).");
             }
             seats += (long) rowCount * perRow;
