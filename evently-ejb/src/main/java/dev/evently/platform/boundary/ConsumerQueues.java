@@ -34,19 +34,17 @@ public class ConsumerQueues {
     @Resource(lookup = "jms/evently")
     ConnectionFactory connectionFactory;
 
-    /** The queues Evently's consumers read, as their message-driven beans name them. */
+    /** The setting that names the queues Evently's consumers read, as their message-driven beans name them. */
+    public static final String QUEUES_SETTING = "evently.metrics.consumer-queues";
+    public static final String QUEUES_DEFAULT = "evently.domain-events::evently.waitlist,"
+            + "evently.domain-events::evently.notifications,evently.domain-events::evently.analytics,evently.payments";
+
     @Inject
-    @ConfigProperty(name = "evently.metrics.consumer-queues", defaultValue = "evently.domain-events::evently.waitlist,"
-            + "evently.domain-events::evently.notifications,evently.domain-events::evently.analytics,evently.payments")
+    @ConfigProperty(name = QUEUES_SETTING, defaultValue = QUEUES_DEFAULT)
     List<String> queues;
 
     /** The messages waiting in a queue (at most the bound asked for) and when the oldest of them was sent, or null. */
     public record Backlog(long messages, Instant oldestSentAt) {
-    }
-
-    /** The queues Evently's consumers read, in the order configured. */
-    public List<String> names() {
-        return List.copyOf(queues);
     }
 
     /** The backlog of each queue Evently's consumers read (at most {@code max} messages counted per queue). */

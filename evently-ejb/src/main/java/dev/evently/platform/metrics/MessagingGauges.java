@@ -51,6 +51,11 @@ public class MessagingGauges implements RegistersMetrics {
     @Inject
     DeadLetters deadLetters;
 
+    /** The queues Evently's consumers read (the same setting ConsumerQueues reads). */
+    @Inject
+    @ConfigProperty(name = ConsumerQueues.QUEUES_SETTING, defaultValue = ConsumerQueues.QUEUES_DEFAULT)
+    List<String> queues;
+
     @Inject
     @ConfigProperty(name = "evently.metrics.sample-interval", defaultValue = "PT5S")
     Duration sampleInterval;
@@ -71,7 +76,7 @@ public class MessagingGauges implements RegistersMetrics {
                 "Age of the oldest domain event not yet published (0 when none waits)",
                 () -> figure(backlog.get(), b -> ageSeconds(b.oldestPendingSince())));
         List<String> labels = new ArrayList<>();
-        for (String queue : consumerQueues.names()) {
+        for (String queue : queues) {
             String label = label(queue);
             labels.add(label);
             Tag tag = new Tag("queue", label);
