@@ -165,9 +165,12 @@ class ConsoleIT {
                     HttpResponse<String> response = Stack.send(HttpRequest.newBuilder(
                             URI.create(CONSOLE + page.getKey())).header("Cookie", browser.cookieHeader()).GET());
                     if (page.getValue().contains(role)) {
-                        // a page asked without its parameter (which event?) may answer 404, never 403 or a 5xx
+                        // a page asked without its parameter (which event?) may send on to the list, never to
+                        // the sign-in page, and never answers 403 or a 5xx
                         assertThat(response.statusCode()).as(role + " opening " + page.getKey())
-                                .isNotIn(302, 403).isLessThan(500);
+                                .isNotEqualTo(403).isLessThan(500);
+                        assertThat(response.headers().firstValue("Location").orElse(""))
+                                .as(role + " opening " + page.getKey()).doesNotEndWith("/login.xhtml");
                     } else {
                         assertThat(response.statusCode()).as(role + " opening " + page.getKey()).isEqualTo(403);
                     }
