@@ -67,6 +67,15 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Clicks the element once it is there, again if a page's live update replaced it under the click. */
+    void click(By by) {
+        new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    d.findElement(by).click();
+                    return true;
+                });
+    }
+
     /** Waits until the element shows the text (it may be replaced meanwhile, as AJAX updates do); returns it. */
     WebElement findWithText(By by, String text) {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(by, text));

@@ -85,7 +85,7 @@ class ConsoleDashboardIT {
                     sold -> sold.matches("[1-9][0-9]*"));
             browser.screenshot("console-dashboard-overall");
 
-            browser.find(By.linkText(name)).click();
+            browser.click(By.linkText(name)); // the table is redrawn every second
             browser.findWithText(By.id("eventName"), name);
             assertThat(browser.url()).endsWith("/console/dashboard.xhtml?event=" + eventId);
         }

@@ -48,7 +48,7 @@ class ConsoleSeatMapIT {
             Stack.await("seat " + seat + " sold on the map", LIVE, () -> status(browser, seat), "SOLD"::equals);
             browser.screenshot("console-seat-map");
 
-            browser.find(By.id("seat-" + seat)).click();
+            browser.click(By.id("seat-" + seat));
             String detail = browser.findWithText(By.id("seats:detail"), "Booking " + booking).getText();
             assertThat(detail).contains("Floor A-1").contains(buyer.email()).contains("confirmed");
             assertThat(browser.find(By.id("seats:openBooking")).getAttribute("href"))
@@ -78,7 +78,7 @@ class ConsoleSeatMapIT {
             browser.find(By.id("seats:email")).sendKeys(customer.email());
             new Select(browser.find(By.id("seats:method"))).selectByValue("CASH");
             browser.find(By.id("seats:note")).sendKeys("paid at the window");
-            browser.find(By.id("seats:sell")).click();
+            browser.click(By.id("seats:sell"));
 
             String result = browser.findWithText(By.id("seats:result"), "Sold: booking").getText();
             assertThat(result).contains("90.00").contains("Floor A-3").contains("Floor B-1");
@@ -123,7 +123,7 @@ class ConsoleSeatMapIT {
 
     /** Clicks an available seat and waits until the map shows it selected. */
     private static void select(Browser browser, long seat) throws InterruptedException {
-        browser.find(By.id("seat-" + seat)).click();
+        browser.click(By.id("seat-" + seat));
         Stack.await("seat " + seat + " selected", Duration.ofSeconds(5), () -> selected(browser, seat), "true"::equals);
     }
 
