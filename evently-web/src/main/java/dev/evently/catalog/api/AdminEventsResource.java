@@ -57,7 +57,7 @@ public class AdminEventsResource {
     @Operation(summary = "An event in any status, drafts included")
     @APIResponse(responseCode = "200", description = "The event", content = @Content(schema = @Schema(ref = "EventDetails")))
     @APIResponse(responseCode = "404", description = "No such event", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public EventDetails get(@PathParam("id") long id) {
+    public EventDetails getEventForStaff(@PathParam("id") long id) {
         return events.adminDetails(id);
     }
 
@@ -87,7 +87,7 @@ public class AdminEventsResource {
             description = "Nothing is deleted: bookings and tickets stay as history, and ticket holders are notified.")
     @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(ref = "EventDetails")))
     @APIResponse(responseCode = "409", description = "Already cancelled", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public EventDetails cancel(@PathParam("id") long id) {
+    public EventDetails cancelEvent(@PathParam("id") long id) {
         return events.cancel(id);
     }
 }
