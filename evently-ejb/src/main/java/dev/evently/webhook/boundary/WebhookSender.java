@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
@@ -74,6 +75,11 @@ public class WebhookSender {
     void init() {
         post = new WebhookPost();
         urls = new WebhookUrls(allowPrivate);
+    }
+
+    @PreDestroy
+    void close() {
+        post.close();
     }
 
     @Schedule(second = "*", minute = "*", hour = "*", persistent = false, info = "webhook sender")

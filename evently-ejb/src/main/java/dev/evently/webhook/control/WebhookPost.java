@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -23,7 +25,7 @@ import dev.evently.webhook.control.WebhookStore.Claimed;
  * takes its time holds no thread of ours. Connecting may take {@value #CONNECT_SECONDS} s and the answer
  * {@value #ANSWER_SECONDS} s; redirects are not followed (a 3xx is a failed attempt).
  */
-public final class WebhookPost {
+public final class WebhookPost implements AutoCloseable {
 
     public static final int CONNECT_SECONDS = 5;
     public static final int ANSWER_SECONDS = 10;
@@ -41,10 +43,19 @@ public final class WebhookPost {
         }
     }
 
+    private final ExecutorService threads;
     private final HttpClient client;
 
     public WebhookPost() {
+        // the client's own work (reading answers, completing futures) is small: two threads of ours, shut down with
+        // the application rather than left to the client's unbounded default pool
+        this.threads = Executors.newFixedThreadPool(2, work -> {
+            Thread thread = new Thread(work, "evently-webhooks");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.client = HttpClient.newBuilder()
+                .executor(threads)
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(CONNECT_SECONDS))
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -89,6 +100,11 @@ public final class WebhookPost {
         } catch (RuntimeException e) {  // a URL the client will not take
             return CompletableFuture.completedFuture(new Outcome(0, 0, describe(e)));
         }
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
     }
 
     static String describe(Throwable failure) {
