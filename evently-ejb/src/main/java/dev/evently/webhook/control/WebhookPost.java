@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import dev.evently.payment.control.WebhookSignatures;
+import dev.evently.platform.control.WebhookSignatures;
 import dev.evently.webhook.control.WebhookStore.Claimed;
 
 /**

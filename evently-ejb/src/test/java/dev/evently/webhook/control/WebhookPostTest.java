@@ -11,7 +11,7 @@ import java.util.concurrent.Flow;
 
 import org.junit.jupiter.api.Test;
 
-import dev.evently.payment.control.WebhookSignatures;
+import dev.evently.platform.control.WebhookSignatures;
 import dev.evently.webhook.control.WebhookStore.Claimed;
 
 class WebhookPostTest {
