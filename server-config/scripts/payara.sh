@@ -175,9 +175,10 @@ ear_deploy() {
     step "Deploying evently.ear (migrates the schema)"
     # Right after start-domain, Payara is sometimes still loading the previously deployed version and a deploy
     # fails with "web container has not yet been started", "ServiceLocatorImpl ... has been shut down" or
-    # "Cannot create scratch directory" (the generated classes of the version being replaced).
+    # "Cannot create scratch directory" (the generated classes of the version being replaced), or "applicationInfo"
+    # is null (the previous version not yet registered when the new one replaces it).
     # Such a start-up race is retried; a failure for any other reason ends here.
-    local attempt races='has not yet been started|has been shut down|Cannot create scratch directory'
+    local attempt races='has not yet been started|has been shut down|Cannot create scratch directory|"applicationInfo" is null'
     for attempt in 1 2 3; do
         if "$ASADMIN" --port "$ADMIN_PORT" deploy --force=true --name evently "$EAR" >"$DRUN/deploy.log" 2>&1; then
             echo "$sum" > "$DRUN/ear.cksum"
