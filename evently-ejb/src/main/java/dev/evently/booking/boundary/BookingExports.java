@@ -105,42 +105,25 @@ public class BookingExports {
 
     private void export(long eventId, String sql, String[] header, Writer out, RowWriter rows) throws IOException {
         try (Connection connection = dataSource.getConnection()) {
-            // PostgreSQL's driver reads a result in pieces only inside a transaction; otherwise it reads it whole
-            boolean autoCommit = connection.getAutoCommit();
-            if (autoCommit) {
-                connection.setAutoCommit(false);
-            }
-            try {
-                write(connection, eventId, sql, header, out, rows);
-            } finally {
-                if (autoCommit) {
-                    connection.rollback();
-                    connection.setAutoCommit(true);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("exporting event " + eventId + " failed", e);
-        }
-    }
-
-    private void write(Connection connection, long eventId, String sql, String[] header, Writer out, RowWriter rows)
-            throws SQLException, IOException {
-        requireEvent(connection, eventId);
-        CsvWriter csv = new CsvWriter(out).header(header);
-        try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
-                ResultSet.CONCUR_READ_ONLY)) {
-            statement.setFetchSize(FETCH);
-            statement.setLong(1, eventId);
-            try (ResultSet row = statement.executeQuery()) {
-                for (long n = 1; row.next(); n++) {
-                    rows.write(row, csv);
-                    if (n % FETCH == 0) {
-                        csv.flush();
+            requireEvent(connection, eventId);
+            CsvWriter csv = new CsvWriter(out).header(header);
+            try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY)) {
+                statement.setFetchSize(FETCH);
+                statement.setLong(1, eventId);
+                try (ResultSet row = statement.executeQuery()) {
+                    for (long n = 1; row.next(); n++) {
+                        rows.write(row, csv);
+                        if (n % FETCH == 0) {
+                            csv.flush();
+                        }
                     }
                 }
             }
+            csv.flush();
+        } catch (SQLException e) {
+            throw new IllegalStateException("exporting event " + eventId + " failed", e);
         }
-        csv.flush();
     }
 
     private static void requireEvent(Connection connection, long eventId) throws SQLException {

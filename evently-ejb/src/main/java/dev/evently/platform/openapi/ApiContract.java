@@ -2,11 +2,9 @@ package dev.evently.platform.openapi;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -14,8 +12,8 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 
 /**
  * Makes the scanned document a contract other systems can generate clients from: path templates as OpenAPI writes
- * them ({@code /admin/users/{id}}, not the JAX-RS regular expression a client would send literally), a security
- * requirement naming no scheme on every operation that wants no token (so validators and generators know it is public), and the
+ * them ({@code /admin/users/{id}}, not the JAX-RS regular expression a client would send literally), an empty
+ * security list on every operation that wants no token (so validators and generators know it is public), and the
  * answers every operation of a kind can give ({@link CommonResponses}). Registered with {@code mp.openapi.filter}.
  * It lives here rather than beside the resources because Payara instantiates the filter with the application's
  * class loader, which sees the EJB module but not the web module's classes.
@@ -42,9 +40,8 @@ public class ApiContract implements OASFilter {
     }
 
     private static void complete(String path, Operation operation) {
-        if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
-            // one requirement naming no scheme: anyone may call (an empty list is not written out)
-            operation.setSecurity(new ArrayList<>(List.of(OASFactory.createSecurityRequirement())));
+        if (operation.getSecurity() == null) {
+            operation.setSecurity(new ArrayList<>());
         }
         CommonResponses.complete(path, operation);
     }

@@ -80,7 +80,7 @@ public class AdminEventsResource {
     @APIResponse(responseCode = "201", description = "Created, as a draft",
             content = @Content(schema = @Schema(ref = "EventDetails")))
     @APIResponse(responseCode = "400", description = "Invalid field", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public Response createEvent(@NotNull @Valid NewEvent request) {
+    public Response create(@NotNull @Valid NewEvent request) {
         EventDetails created = events.create(request.draft());
         return Response.created(URI.create("admin/events/" + created.id())).entity(created).build();
     }
@@ -101,7 +101,7 @@ public class AdminEventsResource {
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(ref = "EventDetails")))
     @APIResponse(responseCode = "409", description = "Stale version, seats already sold, or event cancelled",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public EventDetails updateEvent(@PathParam("id") long id, @NotNull @Valid EventChange request) {
+    public EventDetails update(@PathParam("id") long id, @NotNull @Valid EventChange request) {
         return events.update(id, request.draft());
     }
 
@@ -110,7 +110,7 @@ public class AdminEventsResource {
     @Operation(summary = "Put a draft on sale")
     @APIResponse(responseCode = "200", description = "Published", content = @Content(schema = @Schema(ref = "EventDetails")))
     @APIResponse(responseCode = "409", description = "Not a draft", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public EventDetails publishEvent(@PathParam("id") long id) {
+    public EventDetails publish(@PathParam("id") long id) {
         return events.publish(id);
     }
 
@@ -137,7 +137,7 @@ public class AdminEventsResource {
     @APIResponse(responseCode = "429", description = "too-many-requests: too many exports by this admin within the minute",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public Response exportBookings(@PathParam("id") long id) {
+    public Response bookingsCsv(@PathParam("id") long id) {
         return csv(id, "bookings", exports::bookings);
     }
 
@@ -153,7 +153,7 @@ public class AdminEventsResource {
     @APIResponse(responseCode = "429", description = "too-many-requests: too many exports by this admin within the minute",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public Response exportAttendees(@PathParam("id") long id) {
+    public Response attendeesCsv(@PathParam("id") long id) {
         return csv(id, "attendees", exports::attendees);
     }
 

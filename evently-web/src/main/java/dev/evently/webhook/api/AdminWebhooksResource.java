@@ -65,7 +65,7 @@ public class AdminWebhooksResource {
                     schema = @Schema(implementation = CreatedWebhookResponse.class)))
     @APIResponse(responseCode = "409", description = "too-many-webhooks: there are already 20 endpoints",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    public Response createWebhook(@Valid @NotNull WebhookRequest request) {
+    public Response create(@Valid @NotNull WebhookRequest request) {
         Webhooks.Created created = webhooks.create(request.url(), request.eventTypes(),
                 request.enabled() == null || request.enabled());
         return Response.created(URI.create("admin/webhooks/" + created.endpoint().id()))
@@ -77,7 +77,7 @@ public class AdminWebhooksResource {
     @APIResponse(responseCode = "200", description = "The endpoints",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = WebhookResponse.class)))
-    public List<WebhookResponse> listWebhooks() {
+    public List<WebhookResponse> list() {
         return webhooks.list().stream().map(WebhookResponse::of).toList();
     }
 
@@ -87,7 +87,7 @@ public class AdminWebhooksResource {
     @APIResponse(responseCode = "200", description = "The endpoint",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = WebhookResponse.class)))
-    public WebhookResponse getWebhook(@PathParam("id") long id) {
+    public WebhookResponse get(@PathParam("id") long id) {
         return WebhookResponse.of(webhooks.find(id));
     }
 
@@ -99,7 +99,7 @@ public class AdminWebhooksResource {
     @APIResponse(responseCode = "200", description = "The endpoint as changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = WebhookResponse.class)))
-    public WebhookResponse updateWebhook(@PathParam("id") long id, @Valid @NotNull WebhookRequest request) {
+    public WebhookResponse update(@PathParam("id") long id, @Valid @NotNull WebhookRequest request) {
         boolean enabled = request.enabled() != null ? request.enabled() : webhooks.find(id).enabled();
         return WebhookResponse.of(webhooks.update(id, request.url(), request.eventTypes(), enabled));
     }
@@ -108,7 +108,7 @@ public class AdminWebhooksResource {
     @Path("{id: [0-9]{1,18}}")
     @Operation(summary = "Delete an endpoint and its delivery log (ADMIN only)")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Response deleteWebhook(@PathParam("id") long id) {
+    public Response delete(@PathParam("id") long id) {
         webhooks.delete(id);
         return Response.noContent().build();
     }
@@ -119,7 +119,7 @@ public class AdminWebhooksResource {
     @APIResponse(responseCode = "200", description = "The deliveries",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryResponse.class)))
-    public List<DeliveryResponse> listDeliveries(@PathParam("id") long id,
+    public List<DeliveryResponse> deliveries(@PathParam("id") long id,
             @Parameter(description = "PENDING, DELIVERED or FAILED; all when absent",
                     schema = @Schema(enumeration = {"PENDING", "DELIVERED", "FAILED"}))
             @QueryParam("status") String status,
