@@ -1,8 +1,8 @@
-package dev.evently.platform.control;
+package dev.evently.payment.control;
 
 import dev.evently.platform.errors.BusinessException;
 
-/** A signed request (a payment report) not signed with our secret, or signed too long ago: 401, nothing changed. */
+/** A payment report the provider did not sign (or signed too long ago): 401, nothing changed. */
 public class InvalidSignatureException extends BusinessException {
 
     public InvalidSignatureException(String detail) {
