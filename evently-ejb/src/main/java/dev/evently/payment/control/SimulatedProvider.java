@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,6 +89,22 @@ public class SimulatedProvider implements PaymentProvider {
         return PaymentReport.parse(new String(body, StandardCharsets.UTF_8));
     }
 
+    /**
+     * Sends the request, and once more if the connection failed without an answer: a connection kept open from
+     * before the provider restarted fails on its first use. Every request carries an idempotency key, so the
+     * provider acts on it once however often it arrives. A timeout is not tried again: the provider is slow, not
+     * gone, and the caller's answer should not wait twice as long.
+     */
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw e;
+        } catch (IOException e) {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
     private JsonObject post(String path, String idempotencyKey, JsonObject body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + path))
                 .timeout(TIMEOUT)
@@ -98,7 +115,7 @@ public class SimulatedProvider implements PaymentProvider {
                 .build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = send(request);
         } catch (IOException e) {
             throw new ProviderUnavailableException("the payment provider cannot be reached: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
