@@ -83,7 +83,8 @@ running_domains() { "$ASADMIN" list-domains --domaindir "$DOMAINS" 2>/dev/null |
 # Application settings the server reads from its environment only when it starts. A domain running with
 # other values is restarted, so that what the caller asked for is what runs (./evently test shortens holds).
 APP_SETTINGS=(EVENTLY_BOOKING_HOLD_TIME EVENTLY_WAITLIST_OFFER_TIME EVENTLY_HTTP_TRUSTED_PROXIES
-              EVENTLY_LIMITS_HOLDS_PER_USER EVENTLY_LIMITS_HOLDS_PER_ADDRESS)
+              EVENTLY_LIMITS_HOLDS_PER_USER EVENTLY_LIMITS_HOLDS_PER_ADDRESS
+              EVENTLY_WEBHOOKS_ALLOW_PRIVATE EVENTLY_WEBHOOKS_FIRST_RETRY)
 app_settings() { local name; for name in "${APP_SETTINGS[@]}"; do printf '%s=%s\n' "$name" "${!name:-}"; done; }
 app_settings_changed() {
     local file="$DRUN/app-settings"

@@ -31,6 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         version = "0.1.0",
         description = "Browse events, choose exact seats, hold and pay for them, get tickets. "
                 + "Errors are application/problem+json (RFC 9457) with a stable type.",
-        license = @License(name = "Apache-2.0")))
+        license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")))
 public class EventlyApplication extends Application {
 }

@@ -3,6 +3,7 @@ package dev.evently.payment.control;
 import java.time.Instant;
 
 import dev.evently.payment.boundary.PaymentReport;
+import dev.evently.platform.control.InvalidSignatureException;
 
 /**
  * The payment provider as Evently uses it: open a checkout for a payment, ask for a refund, and tell its signed

@@ -22,6 +22,8 @@ import jakarta.json.JsonReader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.evently.payment.boundary.PaymentReport;
+import dev.evently.platform.control.InvalidSignatureException;
+import dev.evently.platform.control.WebhookSignatures;
 
 /**
  * The payment provider over its HTTP API ({@code evently.payments.url}): the embedded simulator that

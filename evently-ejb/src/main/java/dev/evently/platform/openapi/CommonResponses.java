@@ -1,8 +1,6 @@
 package dev.evently.platform.openapi;
 
 import org.eclipse.microprofile.openapi.OASFactory;
-import org.eclipse.microprofile.openapi.OASFilter;
-import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -10,22 +8,14 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Documents the answers every operation of a kind can give, so that each resource lists only its own: 401 for
  * any operation that wants a token, 403 for the admin ones, 404 where a path names an id, 400 where anything is
  * read from the request, 413 and 415 where a body is. Each is a problem (application/problem+json). An answer an
- * operation documents itself is left as it is. Registered with {@code mp.openapi.filter} (the web module's
- * configuration). It lives here rather than beside the resources because Payara instantiates the filter with the
- * application's class loader, which sees the EJB module but not the web module's classes.
+ * operation documents itself is left as it is. Applied by {@link ApiContract}.
  */
-public class CommonResponses implements OASFilter {
+final class CommonResponses {
 
-    @Override
-    public void filterOpenAPI(OpenAPI api) {
-        if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
-            return;
-        }
-        api.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values()
-                .forEach(operation -> complete(path, operation)));
+    private CommonResponses() {
     }
 
-    private static void complete(String path, Operation operation) {
+    static void complete(String path, Operation operation) {
         APIResponses responses = operation.getResponses();
         if (responses == null) {
             return;

@@ -133,7 +133,7 @@ public class BookingsResource {
     @Path("my-bookings")
     @Operation(summary = "The caller's bookings, newest first")
     @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(ref = "BookingPage")))
-    public BookingPage mine(@QueryParam("page") String page, @QueryParam("size") String size) {
+    public BookingPage myBookings(@QueryParam("page") String page, @QueryParam("size") String size) {
         return bookings.mine(caller.userId(), QueryParameters.number("page", page, 0, 0, 100_000),
                 QueryParameters.number("size", size, 20, 1, 100));
     }
@@ -144,7 +144,7 @@ public class BookingsResource {
     @APIResponse(responseCode = "200", description = "The booking", content = @Content(schema = @Schema(ref = "Booking")))
     @APIResponse(responseCode = "404", description = "No such booking of the caller",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public BookingView get(@PathParam("id") long id) {
+    public BookingView getBooking(@PathParam("id") long id) {
         return bookings.get(caller.userId(), caller.isAdmin(), id).withPayments(payments.linesOf(id));
     }
 
@@ -160,7 +160,7 @@ public class BookingsResource {
     @APIResponse(responseCode = "409", description = "Already ended (booking-not-cancellable), cancel-deadline-passed, "
             + "event-ended, ticket-checked-in, or seats-busy (the booking is being expired or changed right now)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public BookingView cancel(@PathParam("id") long id) {
+    public BookingView cancelBooking(@PathParam("id") long id) {
         return cancellations.cancel(caller.userId(), caller.isAdmin(), id);
     }
 }

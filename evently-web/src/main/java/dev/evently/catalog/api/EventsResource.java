@@ -49,7 +49,7 @@ public class EventsResource {
             content = @Content(schema = @Schema(ref = "EventPage")))
     @APIResponse(responseCode = "400", description = "A filter or paging value is invalid",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public Response list(
+    public Response listEvents(
             @Parameter(description = "Text in the name or description", example = "jazz") @QueryParam("q") String text,
             @Parameter(description = "Text in the venue", example = "Main Hall") @QueryParam("venue") String venue,
             @Parameter(description = "Starts at or after (ISO-8601 instant)", example = "2027-01-01T00:00:00Z")

@@ -69,7 +69,7 @@ public class PaymentsResource {
     @Operation(summary = "The booking's payments and the status of their refunds, oldest first")
     @APIResponse(responseCode = "200", description = "Its payments",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, ref = "PaymentLine")))
-    public List<PaymentLine> list(@PathParam("id") long bookingId) {
+    public List<PaymentLine> listPayments(@PathParam("id") long bookingId) {
         bookings.get(caller.userId(), caller.isAdmin(), bookingId);  // 404 for others' bookings
         return payments.linesOf(bookingId);
     }

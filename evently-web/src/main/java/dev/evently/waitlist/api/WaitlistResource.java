@@ -70,7 +70,7 @@ public class WaitlistResource {
     @Operation(summary = "The caller's waitlist entries, newest first (position 1 is next in line)")
     @APIResponse(responseCode = "200", description = "Entries",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, ref = "WaitlistEntry")))
-    public List<WaitlistEntryView> mine() {
+    public List<WaitlistEntryView> myWaitlistEntries() {
         return waitlists.mine(caller.userId());
     }
 

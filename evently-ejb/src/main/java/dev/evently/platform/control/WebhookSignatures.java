@@ -1,4 +1,4 @@
-package dev.evently.payment.control;
+package dev.evently.platform.control;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -13,7 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The {@code Evently-Signature} scheme: {@code t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>}.
- * The time is signed with the body, so a captured report cannot be replayed beyond the tolerance.
+ * The time is signed with the body, so a captured report cannot be replayed beyond the tolerance. Shared by the
+ * payment provider's reports Evently verifies and the webhooks Evently sends (one scheme for integrators to learn).
  */
 public final class WebhookSignatures {
 
@@ -22,7 +23,7 @@ public final class WebhookSignatures {
 
     public WebhookSignatures(String secret, Duration tolerance) {
         if (secret == null || secret.isBlank()) {
-            throw new IllegalStateException("no webhook secret configured (evently.payments.webhook-secret)");
+            throw new IllegalStateException("no signing secret (for payment reports: evently.payments.webhook-secret)");
         }
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.tolerance = tolerance;

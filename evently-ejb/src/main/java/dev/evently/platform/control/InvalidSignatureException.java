@@ -1,8 +1,8 @@
-package dev.evently.payment.control;
+package dev.evently.platform.control;
 
 import dev.evently.platform.errors.BusinessException;
 
-/** A payment report the provider did not sign (or signed too long ago): 401, nothing changed. */
+/** A signed request (a payment report) not signed with our secret, or signed too long ago: 401, nothing changed. */
 public class InvalidSignatureException extends BusinessException {
 
     public InvalidSignatureException(String detail) {
