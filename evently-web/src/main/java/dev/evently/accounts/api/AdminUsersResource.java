@@ -48,7 +48,7 @@ public class AdminUsersResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "404", description = "type user-not-found",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    public UserResponse user(@PathParam("id") long id) {
+    public UserResponse getUser(@PathParam("id") long id) {
         return UserResponse.of(accounts.find(id));
     }
 

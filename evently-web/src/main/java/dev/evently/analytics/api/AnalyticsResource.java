@@ -49,7 +49,7 @@ public class AnalyticsResource {
                     + FIGURES)
     @APIResponse(responseCode = "200", description = "The overview",
             content = @Content(schema = @Schema(ref = "AnalyticsSummary")))
-    public AnalyticsSummary summary(
+    public AnalyticsSummary salesSummary(
             @Parameter(description = "How many days back, 1 to 366 (default 30)", example = "30")
             @QueryParam("days") String days) {
         return analytics.summary(days(days));
@@ -64,7 +64,7 @@ public class AnalyticsResource {
             content = @Content(schema = @Schema(ref = "EventAnalytics")))
     @APIResponse(responseCode = "404", description = "No such event",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public EventAnalytics event(@PathParam("id") long id,
+    public EventAnalytics eventSales(@PathParam("id") long id,
             @Parameter(description = "How many days back, 1 to 366 (default 30)", example = "30")
             @QueryParam("days") String days) {
         return analytics.event(id, days(days));

@@ -109,7 +109,7 @@ public class BookingsResource {
             + "address within the minute",
             headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public Response hold(@NotNull @Valid NewBooking request,
+    public Response holdSeats(@NotNull @Valid NewBooking request,
                          @Parameter(description = "Any unique string up to 100 characters; retries reuse it")
                          @HeaderParam("Idempotency-Key") String idempotencyKey, @Context HttpServletRequest http) {
         long userId = caller.userId();

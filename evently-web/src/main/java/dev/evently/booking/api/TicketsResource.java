@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -43,10 +44,11 @@ public class TicketsResource {
     @Roles({"USER", "ADMIN"})
     @Produces("image/png")
     @Operation(summary = "The ticket's code as a QR image (PNG)")
-    @APIResponse(responseCode = "200", description = "PNG", content = @Content(mediaType = "image/png"))
+    @APIResponse(responseCode = "200", description = "PNG", content = @Content(mediaType = "image/png",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such ticket of the caller",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public Response qr(@PathParam("id") long id) {
+    public Response ticketQr(@PathParam("id") long id) {
         return Response.ok(tickets.qrPng(caller.userId(), caller.isAdmin(), id), "image/png").build();
     }
 

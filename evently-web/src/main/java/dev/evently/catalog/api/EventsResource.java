@@ -78,7 +78,7 @@ public class EventsResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such (published) event",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public Response details(@PathParam("id") long id,
+    public Response getEvent(@PathParam("id") long id,
                             @HeaderParam("If-None-Match") @Parameter(hidden = true) String ifNoneMatch) {
         return CachedResponses.of(events.details(id), ifNoneMatch);
     }
@@ -92,7 +92,7 @@ public class EventsResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such (published) event",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public Response seats(@PathParam("id") long id,
+    public Response getSeatMap(@PathParam("id") long id,
                           @HeaderParam("If-None-Match") @Parameter(hidden = true) String ifNoneMatch) {
         return CachedResponses.of(events.seatMap(id), ifNoneMatch);
     }

@@ -57,7 +57,7 @@ public class PaymentWebhookResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "413", description = "Body over 64 KiB",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public Map<String, Boolean> receive(@HeaderParam("Evently-Signature") String signature, InputStream body)
+    public Map<String, Boolean> receivePaymentReport(@HeaderParam("Evently-Signature") String signature, InputStream body)
             throws IOException {
         byte[] raw = body.readAllBytes();  // bounded by the RequestGuard
         try {

@@ -56,7 +56,7 @@ public class PaymentsResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "503", description = "payment-provider-unavailable: try again after Retry-After",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public Response start(@PathParam("id") long bookingId) {
+    public Response startPayment(@PathParam("id") long bookingId) {
         Payments.Started started = payments.start(caller.userId(), bookingId);
         if (!started.opened()) {
             return Response.ok(started.payment()).build();

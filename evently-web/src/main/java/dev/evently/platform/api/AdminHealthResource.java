@@ -13,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,8 +38,9 @@ public class AdminHealthResource {
 
     @GET
     @Operation(summary = "Each part the application depends on: status, address, version, the error when down")
-    @APIResponse(responseCode = "200", description = "The parts, by name")
-    public List<Dependency> parts() {
+    @APIResponse(responseCode = "200", description = "The parts, by name",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Dependency.class)))
+    public List<Dependency> partsHealth() {
         return checks.stream()
                 .map(DependencyCheck::probe)
                 .sorted(Comparator.comparing(Dependency::name))

@@ -41,7 +41,7 @@ public class MessagingResource {
     @Path("outbox")
     @Operation(summary = "Domain events waiting to be published (a broker outage shows here, then drains)")
     @APIResponse(responseCode = "200", description = "The backlog", content = @Content(schema = @Schema(ref = "OutboxBacklog")))
-    public OutboxBacklog.Backlog outbox() {
+    public OutboxBacklog.Backlog outboxBacklog() {
         return outbox.now();
     }
 
@@ -51,7 +51,7 @@ public class MessagingResource {
     @APIResponse(responseCode = "200", description = "The dead letters", content = @Content(schema = @Schema(ref = "DeadLetters")))
     @APIResponse(responseCode = "400", description = "Invalid limit",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public DeadLetters.Listing deadLetters(@QueryParam("limit") String limit) {
+    public DeadLetters.Listing listDeadLetters(@QueryParam("limit") String limit) {
         return deadLetters.oldest(QueryParameters.number("limit", limit, 50, 1, 500));
     }
 
@@ -61,7 +61,7 @@ public class MessagingResource {
     @APIResponse(responseCode = "204", description = "Back on its queue")
     @APIResponse(responseCode = "404", description = "No dead letter with that id",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public void replay(@PathParam("messageId") String messageId) {
+    public void replayDeadLetter(@PathParam("messageId") String messageId) {
         if (!deadLetters.replay(messageId)) {
             throw new NotFoundException("dead-letter-not-found", "No dead letter " + messageId);
         }

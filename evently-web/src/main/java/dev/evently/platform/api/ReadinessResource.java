@@ -48,7 +48,7 @@ public class ReadinessResource {
     @APIResponse(responseCode = "200", description = "Ready: {\"status\":\"UP\",\"checks\":[...]}")
     @APIResponse(responseCode = "503", description = "unavailable: starting, draining to stop, or the database away",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public Response ready() {
+    public Response readiness() {
         List<Map<String, String>> results = checks.stream()
                 .map(HealthCheck::call)
                 .map(r -> Map.of("name", r.getName(), "status", r.getStatus().name()))

@@ -60,7 +60,7 @@ public class WaitlistResource {
     @APIResponse(responseCode = "409", description = "already-waiting (one place per person and event), "
             + "seats-available (book them instead) or the event is not on sale",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public Response join(@NotNull @Valid Join request) {
+    public Response joinWaitlist(@NotNull @Valid Join request) {
         WaitlistEntryView entry = waitlists.join(caller.userId(), request.eventId(), request.seats());
         return Response.created(URI.create("waitlist/" + entry.id())).entity(entry).build();
     }
@@ -82,7 +82,7 @@ public class WaitlistResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "409", description = "The entry has already ended, or an offer arrived just now",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    public Response leave(@PathParam("id") long id) {
+    public Response leaveWaitlist(@PathParam("id") long id) {
         waitlists.leave(caller.userId(), id);
         return Response.noContent().build();
     }

@@ -62,7 +62,7 @@ public class AdminWebhooksResource {
     @Operation(summary = "Register an endpoint (ADMIN only); the answer holds its signing secret, shown only this once")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CreatedWebhookResponse.class)))
+                    schema = @Schema(ref = "CreatedWebhook")))
     @APIResponse(responseCode = "409", description = "too-many-webhooks: there are already 20 endpoints",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response createWebhook(@Valid @NotNull WebhookRequest request) {
@@ -86,7 +86,7 @@ public class AdminWebhooksResource {
     @Operation(summary = "An endpoint (ADMIN only; no secret)")
     @APIResponse(responseCode = "200", description = "The endpoint",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = WebhookResponse.class)))
+                    schema = @Schema(ref = "Webhook")))
     public WebhookResponse getWebhook(@PathParam("id") long id) {
         return WebhookResponse.of(webhooks.find(id));
     }
@@ -98,7 +98,7 @@ public class AdminWebhooksResource {
             description = "Enabling a disabled endpoint sends its waiting deliveries again; the secret stays.")
     @APIResponse(responseCode = "200", description = "The endpoint as changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = WebhookResponse.class)))
+                    schema = @Schema(ref = "Webhook")))
     public WebhookResponse updateWebhook(@PathParam("id") long id, @Valid @NotNull WebhookRequest request) {
         boolean enabled = request.enabled() != null ? request.enabled() : webhooks.find(id).enabled();
         return WebhookResponse.of(webhooks.update(id, request.url(), request.eventTypes(), enabled));
@@ -140,7 +140,7 @@ public class AdminWebhooksResource {
                     + "give-up time counts from its next attempt.")
     @APIResponse(responseCode = "202", description = "Pending again",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = DeliveryResponse.class)))
+                    schema = @Schema(ref = "WebhookDelivery")))
     public Response redeliver(@PathParam("id") long id, @PathParam("deliveryId") long deliveryId) {
         return Response.accepted(DeliveryResponse.of(webhooks.redeliver(id, deliveryId))).build();
     }

@@ -14,9 +14,9 @@ class CachedCatalogReadsTest {
 
     @Test
     void theCachedReadsAreNamedAsJaxRsNamesTheirEndpoints() {
-        assertThat(template("list")).isEqualTo(CachedCatalogReads.LIST);
-        assertThat(template("details")).isEqualTo(CachedCatalogReads.DETAILS);
-        assertThat(template("seats")).isEqualTo(CachedCatalogReads.SEATS);
+        assertThat(template("listEvents")).isEqualTo(CachedCatalogReads.LIST);
+        assertThat(template("getEvent")).isEqualTo(CachedCatalogReads.DETAILS);
+        assertThat(template("getSeatMap")).isEqualTo(CachedCatalogReads.SEATS);
     }
 
     private static String template(String method) {

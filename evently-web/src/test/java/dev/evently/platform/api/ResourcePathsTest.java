@@ -10,10 +10,10 @@ class ResourcePathsTest {
 
     @Test
     void aTemplateJoinsTheClassAndMethodPathsAsTheApiDocumentsThem() throws Exception {
-        assertThat(ResourcePaths.template(BookingsResource.class, BookingsResource.class.getMethod("cancel", long.class)))
+        assertThat(ResourcePaths.template(BookingsResource.class, BookingsResource.class.getMethod("cancelBooking", long.class)))
                 .isEqualTo("/bookings/{id}/cancel");
         assertThat(ResourcePaths.template(BookingsResource.class,
-                BookingsResource.class.getMethod("mine", String.class, String.class))).isEqualTo("/bookings/my-bookings");
+                BookingsResource.class.getMethod("myBookings", String.class, String.class))).isEqualTo("/bookings/my-bookings");
     }
 
     @Test
@@ -27,7 +27,7 @@ class ResourcePathsTest {
     void aProxyOfAResourceIsNamedAsTheResource() throws Exception {
         class Proxy extends BookingsResource {
         }
-        assertThat(ResourcePaths.template(Proxy.class, BookingsResource.class.getMethod("get", long.class)))
+        assertThat(ResourcePaths.template(Proxy.class, BookingsResource.class.getMethod("getBooking", long.class)))
                 .isEqualTo("/bookings/{id}");
     }
 
