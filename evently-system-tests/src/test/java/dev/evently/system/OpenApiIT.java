@@ -2,15 +2,24 @@ package dev.evently.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
-/** The OpenAPI document describes the endpoints, their security and — exactly — the bodies they return. */
+/**
+ * The OpenAPI document describes the endpoints, their security and — exactly — the bodies they return and accept; the
+ * contract committed beside the generated client is the one served.
+ */
 class OpenApiIT {
 
 
@@ -85,6 +94,63 @@ class OpenApiIT {
         assertThat(names(confirmed)).containsExactlyInAnyOrderElementsOf(always);
         assertThat(properties("PaymentLine")).containsAll(names(confirmed.path("payments").get(0)))
                 .contains("id", "method", "status", "amountCents", "currency", "createdAt");
+    }
+
+    @Test
+    void theCommittedContractIsTheOneServed() throws IOException {
+        Path committed = Path.of(System.getProperty("evently.home", ".."), "evently-client", "src", "main", "openapi",
+                "openapi.yaml");
+        Object served = new Yaml().load(Stack.get("/openapi").body());
+        assertThat(new Yaml().<Object>load(Files.readString(committed)))
+                .as("%s is the served document (when the API changes: curl -s %s/openapi > that file)", committed,
+                        Stack.BASE_URL)
+                .isEqualTo(served);
+        assertThat(Stack.json(Stack.get("/openapi?format=json")).path("paths").size())
+                .as("the JSON form has the same paths").isEqualTo(((Map<?, ?>) ((Map<?, ?>) served).get("paths")).size());
+    }
+
+    /**
+     * Each request body built from its schema's examples (every property) is read by the API: no field is unknown to
+     * it, none of a type it refuses. What the request then asks may fail on its merits (the example seats are not
+     * free, the example account exists), but never as a malformed or invalid body.
+     */
+    @Test
+    void requestBodiesBuiltFromTheirSchemasAreAccepted() {
+        String admin = Auth.adminToken();
+        Map<String, String> operations = new LinkedHashMap<>();
+        operations.put("/auth/register", "Registration");
+        operations.put("/auth/login", "Login");
+        operations.put("/bookings", "NewBooking");
+        operations.put("/waitlist/join", "JoinWaitlist");
+        operations.put("/admin/events", "NewEvent");
+        operations.forEach((path, schema) -> {
+            assertThat(api.path("paths").path(path).path("post").path("requestBody").path("content")
+                    .path("application/json").path("schema").path("$ref").asText()).isEqualTo("#/components/schemas/" + schema);
+            assertThat(api.path("paths").path(path).path("post").path("requestBody").path("required").asBoolean())
+                    .as(path + ": its body is required").isTrue();
+            Object body = example(api.path("components").path("schemas").path(schema));
+            var answer = Auth.post("/api" + path, admin, body);
+            assertThat(answer.statusCode()).as(path + " with " + body + ": " + answer.body()).isNotIn(400, 415, 500);
+        });
+    }
+
+    /** A value of the schema made of its examples: each property's, each item's, following references. */
+    private static Object example(JsonNode schema) {
+        if (schema.has("$ref")) {
+            return example(api.at(schema.path("$ref").asText().substring(1)));
+        }
+        if (schema.has("properties")) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            schema.path("properties").fields().forEachRemaining(p -> object.put(p.getKey(), example(p.getValue())));
+            return object;
+        }
+        if (schema.has("example")) {
+            return Stack.JSON.convertValue(schema.path("example"), Object.class);
+        }
+        if ("array".equals(schema.path("type").asText())) {
+            return List.of(example(schema.path("items")));
+        }
+        throw new AssertionError("no example for " + schema);
     }
 
     private static List<String> properties(String schema) {
