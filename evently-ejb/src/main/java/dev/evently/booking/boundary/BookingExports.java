@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 
 import javax.sql.DataSource;
@@ -30,6 +31,9 @@ public class BookingExports {
 
     /** Rows per round trip to the database, and per flush to the client. */
     static final int FETCH = 500;
+
+    /** The longest one round trip for rows may take (PostgreSQL's statement_timeout counts each fetch alone). */
+    static final String ROUND_TRIP_LIMIT = "30s";
 
     static final String[] BOOKING_COLUMNS = {"booking id", "status", "customer email", "customer name", "seats",
             "seat count", "total", "currency", "created at", "paid at", "cancelled at"};
@@ -126,6 +130,11 @@ public class BookingExports {
     private void write(Connection connection, long eventId, String sql, String[] header, Writer out, RowWriter rows)
             throws SQLException, IOException {
         requireEvent(connection, eventId);
+        try (Statement bound = connection.createStatement()) {
+            // until the transaction ends, each round trip for rows must finish within this: a query gone wrong
+            // (a plan for the wrong sizes) ends there, rather than working on after its client has left
+            bound.execute("set local statement_timeout = '" + ROUND_TRIP_LIMIT + "'");
+        }
         CsvWriter csv = new CsvWriter(out).header(header);
         try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                 ResultSet.CONCUR_READ_ONLY)) {
