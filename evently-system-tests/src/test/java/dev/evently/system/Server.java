@@ -16,7 +16,7 @@ final class Server {
 
     /** The first server's domain (./evently test passes it). */
     static final Path DOMAIN_DIR = Path.of(System.getProperty("evently.domain-dir", "../.evently/domains/evently"));
-    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
 
     private Server() {
     }
@@ -25,14 +25,17 @@ final class Server {
         return Long.parseLong(Files.readString(DOMAIN_DIR.resolve("config/pid")).strip());
     }
 
-    /** Bytes of heap in use after a full collection (jcmd GC.run, then GC.heap_info). */
+    /**
+     * Bytes of heap the server's live objects take, counted in the pause of a full collection (jcmd
+     * GC.class_histogram): what a request in flight keeps, without the garbage it makes meanwhile (GC.run followed
+     * by GC.heap_info counted whatever a busy thread allocated between the two commands as well).
+     */
     static long heapAfterGc() throws IOException, InterruptedException {
-        jcmd("GC.run");
-        Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
-        if (!used.find()) {
-            throw new AssertionError("no heap figure from jcmd GC.heap_info");
+        Matcher live = HISTOGRAM_TOTAL.matcher(jcmd("GC.class_histogram"));
+        if (!live.find()) {
+            throw new AssertionError("no total from jcmd GC.class_histogram");
         }
-        return Long.parseLong(used.group(1)) * 1024;
+        return Long.parseLong(live.group(1));
     }
 
     private static String jcmd(String command) throws IOException, InterruptedException {

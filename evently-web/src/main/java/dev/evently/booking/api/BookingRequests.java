@@ -23,8 +23,8 @@ public final class BookingRequests {
 
     @Schema(name = "NewBooking", description = "Exact seats of one event to hold")
     public record NewBooking(
-            @NotNull @Positive @Schema(example = "42") Long eventId,
-            @NotEmpty @Size(max = Booking.MAX_SEATS) @Schema(description = "1 to 10 distinct seat ids", example = "[1017, 1018]")
+            @NotNull @Positive @Schema(required = true, example = "42") Long eventId,
+            @NotEmpty @Size(max = Booking.MAX_SEATS) @Schema(required = true, description = "1 to 10 distinct seat ids", example = "[1017, 1018]")
             List<@NotNull @Positive Long> seatIds) {
 
         public NewBooking(Long eventId, List<Long> seatIds) {
@@ -34,7 +34,7 @@ public final class BookingRequests {
     }
 
     @Schema(name = "CheckIn", description = "The code read from a ticket's QR")
-    public record CheckIn(@NotBlank @Size(max = 200) String code) {
+    public record CheckIn(@NotBlank @Size(max = 200) @Schema(required = true) String code) {
 
         public CheckIn(String code) {
             this.code = code;

@@ -27,12 +27,12 @@ public final class EventRequests {
 
     @Schema(name = "NewEvent", description = "An event and the layout its seat map is generated from")
     public record NewEvent(
-            @NotBlank @Size(max = 200) @Schema(example = "Jazz at the Harbour") String name,
+            @NotBlank @Size(max = 200) @Schema(required = true, example = "Jazz at the Harbour") String name,
             @Size(max = 5000) @Schema(example = "An evening of standards") String description,
-            @NotBlank @Size(max = 200) @Schema(example = "Harbour Hall") String venue,
-            @NotNull @Schema(example = "2027-06-01T19:00:00Z") Instant startTime,
-            @NotNull @Schema(example = "2027-06-01T22:00:00Z") Instant endTime,
-            @NotNull @Valid Layout layout) {
+            @NotBlank @Size(max = 200) @Schema(required = true, example = "Harbour Hall") String venue,
+            @NotNull @Schema(required = true, example = "2027-06-01T19:00:00Z") Instant startTime,
+            @NotNull @Schema(required = true, example = "2027-06-01T22:00:00Z") Instant endTime,
+            @NotNull @Valid @Schema(required = true) Layout layout) {
         public NewEvent(String name, String description, String venue, Instant startTime, Instant endTime, Layout layout) {
             this.name = name;
             this.description = description;
@@ -49,14 +49,15 @@ public final class EventRequests {
 
     @Schema(name = "EventChange", description = "New details; a layout replaces the seat map while nothing is sold")
     public record EventChange(
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) @Schema(required = true) String name,
             @Size(max = 5000) String description,
-            @NotBlank @Size(max = 200) String venue,
-            @NotNull Instant startTime,
-            @NotNull Instant endTime,
+            @NotBlank @Size(max = 200) @Schema(required = true) String venue,
+            @NotNull @Schema(required = true) Instant startTime,
+            @NotNull @Schema(required = true) Instant endTime,
             @Valid Layout layout,
-            @NotNull @Min(0) @Schema(description = "The version this change was made against (from the last read)",
-                    example = "3") Long version) {
+            @NotNull @Min(0) @Schema(required = true,
+                    description = "The version this change was made against (from the last read)", example = "3")
+            Long version) {
         public EventChange(String name, String description, String venue, Instant startTime, Instant endTime, Layout layout, Long version) {
             this.name = name;
             this.description = description;
@@ -73,7 +74,7 @@ public final class EventRequests {
         }
     }
 
-    @Schema(name = "Layout")
+    @Schema(name = "Layout", requiredProperties = "sections")
     public record Layout(@NotNull @Size(min = 1, max = 50) List<@NotNull @Valid Section> sections) {
         public Layout(List<Section> sections) {
             this.sections = sections;
@@ -88,10 +89,10 @@ public final class EventRequests {
 
     @Schema(name = "Section", description = "rows × seatsPerRow seats at one price; rows are labelled A, B, … Z, AA, …")
     public record Section(
-            @NotBlank @Size(max = 100) @Schema(example = "Floor") String name,
-            @NotNull @Min(1) @Max(702) @Schema(example = "20") Integer rows,
-            @NotNull @Min(1) @Max(500) @Schema(example = "25") Integer seatsPerRow,
-            @NotNull @Min(0) @Max(100_000_000) @Schema(example = "4500") Long priceCents) {
+            @NotBlank @Size(max = 100) @Schema(required = true, example = "Floor") String name,
+            @NotNull @Min(1) @Max(702) @Schema(required = true, example = "20") Integer rows,
+            @NotNull @Min(1) @Max(500) @Schema(required = true, example = "25") Integer seatsPerRow,
+            @NotNull @Min(0) @Max(100_000_000) @Schema(required = true, example = "4500") Long priceCents) {
         public Section(String name, Integer rows, Integer seatsPerRow, Long priceCents) {
             this.name = name;
             this.rows = rows;

@@ -45,7 +45,8 @@ public class AdminPaymentsResource {
 
     @Schema(name = "ManualPayment", description = "Money taken outside the payment provider")
     public record ManualPayment(
-            @NotNull @Pattern(regexp = "CASH|CARD_TERMINAL") @Schema(enumeration = {"CASH", "CARD_TERMINAL"}) String method,
+            @NotNull @Pattern(regexp = "CASH|CARD_TERMINAL") @Schema(required = true, enumeration = {"CASH", "CARD_TERMINAL"})
+            String method,
             @Size(max = 500) @Schema(example = "paid at the box office, receipt 1042") String note) {
 
         public ManualPayment(String method, String note) {

@@ -17,8 +17,8 @@ public final class WaitlistRequests {
 
     @Schema(name = "JoinWaitlist", description = "A place in the queue of a sold-out event, for a number of seats")
     public record Join(
-            @NotNull @Positive @Schema(example = "42") Long eventId,
-            @NotNull @Min(1) @Max(Booking.MAX_SEATS) @Schema(description = "1 to 10", example = "2") Integer seats) {
+            @NotNull @Positive @Schema(required = true, example = "42") Long eventId,
+            @NotNull @Min(1) @Max(Booking.MAX_SEATS) @Schema(required = true, description = "1 to 10", example = "2") Integer seats) {
 
         public Join(Long eventId, Integer seats) {
             this.eventId = eventId;

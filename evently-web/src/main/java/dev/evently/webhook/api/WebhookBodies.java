@@ -27,10 +27,10 @@ public final class WebhookBodies {
     @Schema(name = "WebhookRequest", description = "An endpoint to post domain events to")
     public record WebhookRequest(
             @NotBlank @Size(max = WebhookUrls.MAX_LENGTH)
-            @Schema(description = "http or https; private and loopback addresses are refused",
+            @Schema(required = true, description = "http or https; private and loopback addresses are refused",
                     example = "https://hooks.example.com/evently") String url,
             @NotNull @Size(min = 1, max = Webhooks.MAX_EVENT_TYPES)
-            @Schema(description = "Domain-event types to deliver (see the domain-event topic)",
+            @Schema(required = true, description = "Domain-event types to deliver (see the domain-event topic)",
                     example = "[\"booking.created\", \"booking.confirmed\"]") List<String> eventTypes,
             @Schema(description = "Whether deliveries are sent (default true on create; unchanged when left out on "
                     + "update)") Boolean enabled) {
