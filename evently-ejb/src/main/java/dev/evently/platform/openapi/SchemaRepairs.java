@@ -4,6 +4,8 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +42,7 @@ final class SchemaRepairs {
 
     /** The named schemas an inline copy is recognised by (the property names of each, when no other has them). */
     SchemaRepairs(Map<String, Schema> components) {
-        Set<Set<String>> ambiguous = new java.util.HashSet<>();
+        Set<Set<String>> ambiguous = new HashSet<>();
         components.forEach((name, schema) -> {
             if (schema.getProperties() != null && !schema.getProperties().isEmpty()) {
                 Set<String> keys = new TreeSet<>(schema.getProperties().keySet());
@@ -214,7 +216,7 @@ final class SchemaRepairs {
         return switch (value.getValueType()) {
             case ARRAY -> value.asJsonArray().stream().map(SchemaRepairs::plain).toList();
             case OBJECT -> {
-                Map<String, Object> map = new java.util.LinkedHashMap<>();
+                Map<String, Object> map = new LinkedHashMap<>();
                 value.asJsonObject().forEach((key, each) -> map.put(key, plain(each)));
                 yield map;
             }
