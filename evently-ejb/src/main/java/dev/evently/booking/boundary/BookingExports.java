@@ -108,20 +108,9 @@ public class BookingExports {
     }
 
     private void export(long eventId, String sql, String[] header, Writer out, RowWriter rows) throws IOException {
+        // joined to the container's transaction, so auto-commit is off: PostgreSQL's driver reads through a cursor
         try (Connection connection = dataSource.getConnection()) {
-            // PostgreSQL's driver reads a result in pieces only inside a transaction; otherwise it reads it whole
-            boolean autoCommit = connection.getAutoCommit();
-            if (autoCommit) {
-                connection.setAutoCommit(false);
-            }
-            try {
-                write(connection, eventId, sql, header, out, rows);
-            } finally {
-                if (autoCommit) {
-                    connection.rollback();
-                    connection.setAutoCommit(true);
-                }
-            }
+            write(connection, eventId, sql, header, out, rows);
         } catch (SQLException e) {
             throw new IllegalStateException("exporting event " + eventId + " failed", e);
         }
