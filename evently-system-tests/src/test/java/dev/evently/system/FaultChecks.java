@@ -89,13 +89,17 @@ final class FaultChecks {
     }
 
     /**
-     * The analytics recount, with expiries counted as announced: a hold that ran out while its payment was held up
-     * (the provider's report delayed by the fault) and was then bought with the late money is CONFIRMED now, but
-     * it did expire once, and analytics counted that.
+     * The analytics recount, with the ends of bookings whose payment the fault held up counted as analytics counts
+     * them. A hold that ran out while its payment was delayed expired once, and analytics counted that, whatever
+     * the late money did next: bought the seats (CONFIRMED now) or, the seats taken meanwhile, went back (refunded
+     * now). Such a refund is no cancellation: the booking had already ended, as an expiry.
      */
-    private static Map<String, Long> recount(long eventId) {
+    static Map<String, Long> recount(long eventId) {
         Map<String, Long> recount = new java.util.LinkedHashMap<>(AnalyticsIT.recount(eventId));
         recount.put("expiries", events(eventId, "booking.expired"));
+        recount.merge("cancellations", -Database.count("""
+                select count(*) from outbox where type = 'booking.cancelled' and (payload ->> 'eventId')::bigint = ?
+                and payload ->> 'previousStatus' = 'EXPIRED'""", eventId), Long::sum);
         return recount;
     }
 

@@ -153,6 +153,12 @@ class PaymentsIT {
         Mailbox.await(booked.buyer().email(), "Your payment for booking " + booked.id() + " came too late",
                 Duration.ofSeconds(30));
         MoneyAudit.of(booked.eventId()).assertMoneyAddsUp(true);
+        // the booking ended once, as an expiry: the money going back is no cancellation too
+        Map<String, Long> figures = Stack.await("analytics of the late refund", APPLIED,
+                () -> AnalyticsIT.figuresOf(Stack.json(Auth.get(AnalyticsIT.FIGURES + booked.eventId(), Tokens.admin()))),
+                f -> f.get("bookings") == 2 && f.get("seatsSold") == 1, String::valueOf);
+        assertThat(figures).containsEntry("expiries", 1L).containsEntry("cancellations", 0L)
+                .isEqualTo(FaultChecks.recount(booked.eventId()));
     }
 
     @Test
