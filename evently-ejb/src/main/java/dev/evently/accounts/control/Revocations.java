@@ -47,7 +47,7 @@ public class Revocations implements RetainedRows {
     @PersistenceContext
     EntityManager em;
 
-    @Resource(lookup = "jdbc/evently")
+    @Inject
     DataSource dataSource;
 
     @Resource

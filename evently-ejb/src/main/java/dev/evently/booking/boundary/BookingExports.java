@@ -11,8 +11,8 @@ import java.sql.Timestamp;
 
 import javax.sql.DataSource;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 
 import dev.evently.platform.control.CsvWriter;
 import dev.evently.platform.errors.NotFoundException;
@@ -65,7 +65,7 @@ public class BookingExports {
             where b.event_id = ? and b.status = 'CONFIRMED' and t.status = 'VALID'
             order by t.id""";
 
-    @Resource(lookup = "jdbc/evently")
+    @Inject
     DataSource dataSource;
 
     /** Throws the event-not-found problem unless the event exists (in any status): before a response commits. */

@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.evently.booking.control.Seats;
 import dev.evently.catalog.entity.EventStatus;
@@ -35,7 +35,7 @@ public class SeatMaps {
             .map(status -> (status.name() + "\"}").getBytes(StandardCharsets.US_ASCII))
             .toArray(byte[][]::new);
 
-    @Resource(lookup = "jdbc/evently")
+    @Inject
     DataSource dataSource;
 
     private final Map<Long, Layout> layouts = new ConcurrentHashMap<>();

@@ -42,7 +42,7 @@ public class OutgoingMails {
     @Inject
     MailQueue queue;
 
-    @Resource(lookup = "mail/evently")
+    @Inject
     Session mailSession;
 
     @Resource

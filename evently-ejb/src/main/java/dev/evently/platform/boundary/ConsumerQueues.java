@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -31,7 +30,7 @@ public class ConsumerQueues {
 
     private static final Logger LOG = Logger.getLogger(ConsumerQueues.class.getName());
 
-    @Resource(lookup = "jms/evently")
+    @Inject
     ConnectionFactory connectionFactory;
 
     /** The setting that names the queues Evently's consumers read, as their message-driven beans name them. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -19,6 +18,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
+import jakarta.inject.Inject;
 
 import dev.evently.platform.control.QueueBrowsing;
 
@@ -37,13 +37,12 @@ public class DeadLetters {
     private static final String ORIGINAL_ADDRESS = "_AMQ_ORIG_ADDRESS";
     private static final String ORIGINAL_QUEUE = "_AMQ_ORIG_QUEUE";
     private static final String REASON = "evently_dead_letter_reason";
+    private static final String DEAD_LETTER_ADDRESS = "DLQ";
     private static final Pattern MESSAGE_ID = Pattern.compile("ID:[0-9A-Za-z-]{1,100}");
 
-    @Resource(lookup = "jms/evently")
+    @Inject
     ConnectionFactory connectionFactory;
 
-    @Resource(lookup = "jms/queue/dead-letters")
-    Queue deadLetters;
 
     public record DeadLetter(String messageId, String originalAddress, String originalQueue, String eventType,
                              String correlationId, Integer deliveryCount, Instant timestamp, String reason,
@@ -57,7 +56,7 @@ public class DeadLetters {
     public Listing oldest(int limit) {
         try (JMSContext jms = connectionFactory.createContext()) {
             List<DeadLetter> messages = new ArrayList<>();
-            long count = QueueBrowsing.browse(jms, deadLetters, MAX_COUNTED, message -> {
+            long count = QueueBrowsing.browse(jms, deadLetters(jms), MAX_COUNTED, message -> {
                 if (messages.size() < limit) {
                     messages.add(of(message));
                 }
@@ -83,7 +82,7 @@ public class DeadLetters {
             copy.setStringProperty(ORIGINAL_ADDRESS, split < 0 ? queue : queue.substring(0, split));
             copy.setStringProperty(ORIGINAL_QUEUE, split < 0 ? queue : queue.substring(split + 2));
             copy.setStringProperty(REASON, reason.length() > 500 ? reason.substring(0, 500) : reason);
-            jms.createProducer().send(deadLetters, copy);
+            jms.createProducer().send(deadLetters(jms), copy);
         } catch (JMSException e) {
             throw new IllegalStateException("cannot dead-letter message: " + e.getMessage(), e);
         }
@@ -101,7 +100,7 @@ public class DeadLetters {
             return false;
         }
         try (JMSContext jms = connectionFactory.createContext();
-             JMSConsumer consumer = jms.createConsumer(deadLetters, "JMSMessageID = '" + messageId + "'")) {
+             JMSConsumer consumer = jms.createConsumer(deadLetters(jms), "JMSMessageID = '" + messageId + "'")) {
             Message letter = consumer.receive(2000);
             if (letter == null) {
                 return false;
@@ -131,7 +130,7 @@ public class DeadLetters {
             return false;
         }
         try (JMSContext jms = connectionFactory.createContext();
-             JMSConsumer consumer = jms.createConsumer(deadLetters, "JMSMessageID = '" + messageId + "'")) {
+             JMSConsumer consumer = jms.createConsumer(deadLetters(jms), "JMSMessageID = '" + messageId + "'")) {
             return consumer.receive(2000) != null;
         }
     }
@@ -156,12 +155,17 @@ public class DeadLetters {
     public Map<String, Long> countByQueue(long max) {
         try (JMSContext jms = connectionFactory.createContext()) {
             Map<String, Long> counts = new HashMap<>();
-            QueueBrowsing.browse(jms, deadLetters, max,
+            QueueBrowsing.browse(jms, deadLetters(jms), max,
                     message -> counts.merge(String.valueOf(string(message, ORIGINAL_QUEUE)), 1L, Long::sum));
             return counts;
         } catch (JMSException e) {
             throw new IllegalStateException("cannot browse the dead-letter queue: " + e.getMessage(), e);
         }
+    }
+
+    /** The broker's dead-letter address (broker.properties), where it and the consumers put what they give up on. */
+    private static Queue deadLetters(JMSContext jms) {
+        return jms.createQueue(DEAD_LETTER_ADDRESS);
     }
 
     private static DeadLetter of(Message message) throws JMSException {

@@ -3,7 +3,6 @@ package dev.evently.outbox.messaging;
 import java.time.Instant;
 import java.util.List;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -15,6 +14,7 @@ import jakarta.jms.JMSProducer;
 import jakarta.jms.Topic;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 
 import dev.evently.outbox.messaging.Envelopes;
 import dev.evently.outbox.entity.OutboxMessage;
@@ -28,17 +28,17 @@ import dev.evently.outbox.entity.OutboxMessage;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class OutboxBatches {
 
+    /** The broker's address of the domain-event topic (broker.properties), which every consumer subscribes to. */
+    static final String DOMAIN_EVENTS = "evently.domain-events";
+
     /** Any number, the same on every instance: whoever holds this advisory lock relays, the others skip. */
     private static final long RELAY_LOCK = 0x6576656e746c79L;
 
     @PersistenceContext
     EntityManager em;
 
-    @Resource(lookup = "jms/evently")
+    @Inject
     ConnectionFactory connectionFactory;
-
-    @Resource(lookup = "jms/topic/domain-events")
-    Topic domainEvents;
 
     /** Publishes up to {@code limit} due rows; returns how many (0 when none is due or another instance relays). */
     public int publishDue(int limit) throws JMSException {
@@ -52,6 +52,7 @@ public class OutboxBatches {
         }
         try (JMSContext jms = connectionFactory.createContext()) {
             JMSProducer producer = jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
+            Topic domainEvents = jms.createTopic(DOMAIN_EVENTS);
             for (OutboxMessage row : batch) {
                 producer.send(domainEvents, Envelopes.toMessage(jms, row));
                 row.markPublished(now);
