@@ -11,8 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class InstanceIdentity {
 
     private final String host = hostName();
-    private final String id = host + "/" + System.getProperty("com.sun.aas.instanceName", "server")
-            + "/" + ProcessHandle.current().pid();
+    // the server's name for this instance: Payara's instance, WildFly's node
+    private final String id = host + "/" + System.getProperty("com.sun.aas.instanceName",
+            System.getProperty("jboss.node.name", "server")) + "/" + ProcessHandle.current().pid();
     private final Instant startedAt = Instant.now();
 
     public String id() {

@@ -19,7 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * mapped), then yes, then no again once it has been asked to drain before it stops. Counts the requests in
  * flight so that draining can wait for them. Readiness ({@link ApiReadiness}) and {@link DrainingFilter} read it.
  * <p>
- * {@code ./evently stop} asks by creating the file {@code evently-drain} in the domain's config directory (checked
+ * {@code ./evently stop} asks by creating the file {@code evently-drain} in the instance's directory (checked
  * every 200 ms), and waits for {@code evently-drained}, written once no request is in flight, before it stops the
  * server: a load balancer sees readiness DOWN first, and no request that was taken is cut off.
  */
@@ -32,7 +32,7 @@ public class Serving {
 
     private volatile State state = State.STARTING;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final Path config = Path.of(System.getProperty("com.sun.aas.instanceRoot", "."), "config");
+    private final Path config = instanceDirectory();
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -51,6 +51,12 @@ public class Serving {
     @PreDestroy
     void stopWatching() {
         watch.cancel(false);
+    }
+
+    /** Where the server keeps this instance's files: a Payara domain's config directory, WildFly's data directory. */
+    private static Path instanceDirectory() {
+        String domain = System.getProperty("com.sun.aas.instanceRoot");
+        return domain != null ? Path.of(domain, "config") : Path.of(System.getProperty("jboss.server.data.dir", "."));
     }
 
     /** The API's servlets are initialised: requests reach it. */
