@@ -10,10 +10,10 @@ import java.util.logging.Logger;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.inject.Inject;
 import jakarta.jms.JMSRuntimeException;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
@@ -18,7 +19,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
-import jakarta.inject.Inject;
 
 import dev.evently.platform.control.QueueBrowsing;
 
@@ -42,7 +42,6 @@ public class DeadLetters {
 
     @Inject
     ConnectionFactory connectionFactory;
-
 
     public record DeadLetter(String messageId, String originalAddress, String originalQueue, String eventType,
                              String correlationId, Integer deliveryCount, Instant timestamp, String reason,

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
@@ -14,7 +15,6 @@ import jakarta.jms.JMSProducer;
 import jakarta.jms.Topic;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.inject.Inject;
 
 import dev.evently.outbox.messaging.Envelopes;
 import dev.evently.outbox.entity.OutboxMessage;
