@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * /metrics as Prometheus reads it: {@code name{label="value",...} value} lines, comments skipped. Counters are per
+ * /api/metrics as Prometheus reads it: {@code name{label="value",...} value} lines, comments skipped. Counters are per
  * instance, so a count is the sum over every instance the tests run ({@link #total}); a gauge of a part the
  * instances share (the outbox, the broker) is read from one ({@link #on}).
  */
@@ -49,9 +49,9 @@ final class Metrics {
     }
 
     static List<Sample> scrape(String baseUrl) {
-        HttpResponse<String> response = Stack.send(HttpRequest.newBuilder(URI.create(baseUrl + "/metrics")).GET());
+        HttpResponse<String> response = Stack.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/metrics")).GET());
         if (response.statusCode() != 200) {
-            throw new AssertionError(baseUrl + "/metrics answered " + response.statusCode());
+            throw new AssertionError(baseUrl + "/api/metrics answered " + response.statusCode());
         }
         return parse(response.body());
     }

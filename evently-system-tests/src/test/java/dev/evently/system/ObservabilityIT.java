@@ -10,12 +10,13 @@ class ObservabilityIT {
 
     @Test
     void metricsArePrometheusText() {
-        HttpResponse<String> response = Stack.get("/metrics");
+        HttpResponse<String> response = Stack.get("/api/metrics");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/plain"));
-        assertThat(response.body()).contains("# TYPE ").containsPattern("(?m)^jvm_uptime_seconds\\{.*\\} [0-9.]+");
+        assertThat(response.body()).contains("# TYPE ").containsPattern("(?m)^process_uptime_seconds [0-9.Ee+-]+$")
+                .containsPattern("(?m)^evently_holds_total\\{outcome=\"held\"\\} [0-9.Ee+-]+$");
     }
 
     @Test

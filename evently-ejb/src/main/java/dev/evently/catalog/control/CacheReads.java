@@ -8,14 +8,14 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 
 import dev.evently.platform.metrics.CounterFamily;
 import dev.evently.platform.metrics.RegistersMetrics;
 
 /**
- * Where the catalogue's reads were answered from, by entry (list, details, seats), for its hit ratio on /metrics:
+ * Where the catalogue's reads were answered from, by entry (list, details, seats), for its hit ratio on /api/metrics:
  * (memory + redis + shared) over all. In a sale every booking makes its event's details and seat map anew, so
  * their ratio falls while the list's stays high.
  */
@@ -41,7 +41,7 @@ public class CacheReads implements RegistersMetrics {
     }
 
     @Inject
-    MetricRegistry registry;
+    MeterRegistry registry;
 
     private Map<String, CounterFamily> byEntry;
 
@@ -54,7 +54,7 @@ public class CacheReads implements RegistersMetrics {
         return CounterFamily.register(registry, "evently_catalog_cache_reads_total",
                 "Catalogue reads by entry and where they were answered from: memory, redis, shared (another"
                         + " request's load), database (a miss), bypass (Redis paused or failing)",
-                "source", Arrays.stream(Source.values()).map(Source::tag).toList(), new Tag("entry", entry));
+                "source", Arrays.stream(Source.values()).map(Source::tag).toList(), Tags.of("entry", entry));
     }
 
     /** @param slot the cache's slot, whose prefix names the entry: {@code list:}, {@code details:}, {@code seats:} */

@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.evently.platform.metrics.MessagingGauges;
 import dev.evently.platform.metrics.RegistersMetrics;
@@ -24,7 +24,7 @@ import dev.evently.platform.metrics.Sampled;
 public class MailGauges implements RegistersMetrics {
 
     @Inject
-    MetricRegistry registry;
+    MeterRegistry registry;
 
     @Inject
     MailQueue queue;
@@ -44,7 +44,7 @@ public class MailGauges implements RegistersMetrics {
 
     private void gauge(String name, String description, Sampled<MailQueue.Backlog> backlog,
                        Function<MailQueue.Backlog, Double> figure) {
-        registry.gauge(Metadata.builder().withName(name).withDescription(description).build(),
-                () -> backlog.get().map(figure).orElse(Double.NaN));
+        Gauge.builder(name, () -> backlog.get().map(figure).orElse(Double.NaN)).description(description)
+                .register(registry);
     }
 }

@@ -12,9 +12,9 @@ import jakarta.inject.Inject;
 
 import io.netty.resolver.DefaultAddressResolverGroup;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -24,7 +24,7 @@ import dev.evently.platform.metrics.RegistersMetrics;
 /**
  * The one Redisson client of this instance. Redis is never the source of truth: the client connects
  * lazily and fails fast, so the application starts and answers from PostgreSQL while Redis is away.
- * Whether it is in its pause, and how many calls failed, shows on /metrics: a pause of a few seconds falls
+ * Whether it is in its pause, and how many calls failed, shows on /api/metrics: a pause of a few seconds falls
  * between two scrapes, the count of failures does not.
  */
 @ApplicationScoped
@@ -45,18 +45,18 @@ public class RedisConnection implements RegistersMetrics {
     Duration pauseAfterFailure;
 
     @Inject
-    MetricRegistry metrics;
+    MeterRegistry metrics;
 
     private volatile long pausedUntilMillis;
     private Counter failures;
 
     @PostConstruct
     void register() {
-        metrics.gauge(Metadata.builder().withName("evently_redis_paused")
-                .withDescription("1 while this instance leaves Redis alone after a failed call (reads from PostgreSQL,"
-                        + " limits counted locally), else 0").build(), () -> available() ? 0 : 1);
-        failures = metrics.counter(Metadata.builder().withName("evently_redis_failures_total")
-                .withDescription("Calls to Redis that failed; each starts or extends the pause").build());
+        Gauge.builder("evently_redis_paused", () -> available() ? 0 : 1)
+                .description("1 while this instance leaves Redis alone after a failed call (reads from PostgreSQL,"
+                        + " limits counted locally), else 0").register(metrics);
+        failures = Counter.builder("evently_redis_failures_total")
+                .description("Calls to Redis that failed; each starts or extends the pause").register(metrics);
     }
 
     @Produces
@@ -97,7 +97,7 @@ public class RedisConnection implements RegistersMetrics {
 
     /** Records a failed call: every user of Redis in this instance leaves it alone for the pause. */
     public void failed(String consequence, RuntimeException e) {
-        failures.inc();
+        failures.increment();
         pausedUntilMillis = System.currentTimeMillis() + pauseAfterFailure.toMillis();
         LOG.log(Level.WARNING, "Redis unavailable for the next " + pauseAfterFailure.toSeconds() + " s, "
                 + consequence + ": " + e);

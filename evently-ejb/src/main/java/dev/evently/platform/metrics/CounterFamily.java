@@ -1,17 +1,15 @@
 package dev.evently.platform.metrics;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 
 /**
- * The counters of one metric that differ in one tag, registered together: every series is on /metrics from the
+ * The counters of one metric that differ in one tag, registered together: every series is on /api/metrics from the
  * start, at 0, so that a rate over it exists before its first occurrence, and a tag value nobody registered fails
  * where it is counted instead of starting a series no dashboard shows.
  */
@@ -27,16 +25,19 @@ public final class CounterFamily {
      * @param name  the name as Prometheus shows it, {@code _total} included
      * @param fixed tags every counter of the family carries besides {@code tag}
      */
-    public static CounterFamily register(MetricRegistry registry, String name, String description, String tag,
-                                         List<String> values, Tag... fixed) {
-        Metadata metadata = Metadata.builder().withName(name).withDescription(description).build();
+    public static CounterFamily register(MeterRegistry registry, String name, String description, String tag,
+                                         List<String> values, Tags fixed) {
         Map<String, Counter> counters = new LinkedHashMap<>();
         for (String value : values) {
-            Tag[] tags = Arrays.copyOf(fixed, fixed.length + 1);
-            tags[fixed.length] = new Tag(tag, value);
-            counters.put(value, registry.counter(metadata, tags));
+            counters.put(value, Counter.builder(name).description(description).tags(fixed).tag(tag, value)
+                    .register(registry));
         }
         return new CounterFamily(Map.copyOf(counters));
+    }
+
+    public static CounterFamily register(MeterRegistry registry, String name, String description, String tag,
+                                         List<String> values) {
+        return register(registry, name, description, tag, values, Tags.empty());
     }
 
     public void inc(String value) {
@@ -44,6 +45,6 @@ public final class CounterFamily {
         if (counter == null) {
             throw new IllegalArgumentException(value + " is none of " + counters.keySet());
         }
-        counter.inc();
+        counter.increment();
     }
 }

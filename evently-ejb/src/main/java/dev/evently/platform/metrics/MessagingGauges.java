@@ -14,9 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 
 import dev.evently.outbox.boundary.OutboxBacklog;
 import dev.evently.platform.boundary.ConsumerQueues;
@@ -40,7 +41,7 @@ public class MessagingGauges implements RegistersMetrics {
     static final String OTHER_QUEUE = "other";
 
     @Inject
-    MetricRegistry registry;
+    MeterRegistry registry;
 
     @Inject
     OutboxBacklog outbox;
@@ -71,15 +72,15 @@ public class MessagingGauges implements RegistersMetrics {
         dead = new Sampled<>("the dead-letter queue", sampleInterval, () -> deadLetters.countByQueue(MAX_COUNTED));
 
         gauge("evently_outbox_pending", "Domain events written but not yet published to the broker",
-                () -> figure(backlog.get(), b -> (double) b.pending()));
+                () -> figure(backlog.get(), b -> (double) b.pending()), Tags.empty());
         gauge("evently_outbox_oldest_pending_age_seconds",
                 "Age of the oldest domain event not yet published (0 when none waits)",
-                () -> figure(backlog.get(), b -> ageSeconds(b.oldestPendingSince())));
+                () -> figure(backlog.get(), b -> ageSeconds(b.oldestPendingSince())), Tags.empty());
         List<String> labels = new ArrayList<>();
         for (String queue : queues) {
             String label = label(queue);
             labels.add(label);
-            Tag tag = new Tag("queue", label);
+            Tags tag = Tags.of("queue", label);
             gauge("evently_consumer_lag_messages", "Messages waiting in a consumer's queue (counted up to "
                             + MAX_COUNTED + ")",
                     () -> figure(lags.get(), all -> waiting(all.get(queue), b -> (double) b.messages())), tag);
@@ -91,7 +92,7 @@ public class MessagingGauges implements RegistersMetrics {
             gauge("evently_dead_letters", "Messages in the dead-letter queue by the queue they left after the"
                             + " broker's retries (other: any queue not Evently's)",
                     () -> figure(dead.get(), byQueue -> (double) deadLettersOf(byQueue, label, labels)),
-                    new Tag("queue", label));
+                    Tags.of("queue", label));
         }
     }
 
@@ -108,8 +109,8 @@ public class MessagingGauges implements RegistersMetrics {
         return byQueue.entrySet().stream().filter(e -> !labels.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
     }
 
-    private void gauge(String name, String description, Supplier<Double> value, Tag... tags) {
-        registry.gauge(Metadata.builder().withName(name).withDescription(description).build(), value, tags);
+    private void gauge(String name, String description, Supplier<Number> value, Tags tags) {
+        Gauge.builder(name, value).description(description).tags(tags).register(registry);
     }
 
     private static <T> Double figure(Optional<T> sample, Function<T, Double> figure) {

@@ -12,7 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.metrics.MetricRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.evently.outbox.boundary.Announced;
 import dev.evently.outbox.event.DomainEventType;
@@ -51,7 +51,7 @@ public class SalesMetrics implements RegistersMetrics {
     }
 
     @Inject
-    MetricRegistry registry;
+    MeterRegistry registry;
 
     private CounterFamily holds;
     private CounterFamily bookings;

@@ -13,10 +13,10 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.eclipse.microprofile.metrics.Histogram;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import dev.evently.platform.metrics.Meters;
 
 /**
  * Times every request the API answers, by method and by the path template that routed it ({@code /bookings/{id}},
@@ -25,10 +25,8 @@ import org.eclipse.microprofile.metrics.Tag;
  * request names its template ({@link #name}): {@link ResourcePaths} for JAX-RS, the cached reads for theirs. A
  * request nobody routed (an unknown path, a method no resource has) counts as {@value #UNMATCHED}.
  * <p>
- * A histogram of microseconds rather than a Timer: Payara 6.2025 writes a Timer's quantiles and maximum in
- * nanoseconds under a name ending in {@code _seconds} (FISH-13137, fixed in Payara 7.2026.6), while a histogram's
- * figures go out as recorded, so every series of this one is in the unit its name says. The quantiles
- * (microprofile-config.properties) are Payara's, over a sample biased to the last five minutes.
+ * A summary of microseconds, with its median and tail computed in the application over the last
+ * {@link Meters#QUANTILE_WINDOW} (no buckets: a series per bucket per route would multiply the scrape).
  */
 public class RequestTimes extends HttpFilter {
 
@@ -36,14 +34,13 @@ public class RequestTimes extends HttpFilter {
     static final String UNMATCHED = "unmatched";
     static final String TEMPLATE = RequestTimes.class.getName() + ".template";
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
-    private static final Metadata METADATA = Metadata.builder().withName(NAME)
-            .withDescription("Time to answer a request, in microseconds, by method and path template").build();
+    private static final String DESCRIPTION = "Time to answer a request, in microseconds, by method and path template";
 
     @Inject
-    MetricRegistry registry;
+    MeterRegistry registry;
 
-    /** Looked up once per series: the registry makes a new histogram on every call, even for one it has. */
-    private final Map<String, Histogram> histograms = new ConcurrentHashMap<>();
+    /** Looked up once per series, not through the registry's builder on every request. */
+    private final Map<String, DistributionSummary> summaries = new ConcurrentHashMap<>();
 
     /** Names the template that routed the request; the last one named counts. */
     public static void name(ServletRequest request, String template) {
@@ -59,7 +56,7 @@ public class RequestTimes extends HttpFilter {
         } finally {
             long micros = (System.nanoTime() - start) / 1_000;
             Object template = request.getAttribute(TEMPLATE);
-            histogram(method(request.getMethod()), template instanceof String named ? named : UNMATCHED).update(micros);
+            summary(method(request.getMethod()), template instanceof String named ? named : UNMATCHED).record(micros);
         }
     }
 
@@ -68,8 +65,10 @@ public class RequestTimes extends HttpFilter {
         return METHODS.contains(method) ? method : "OTHER";
     }
 
-    private Histogram histogram(String method, String template) {
-        return histograms.computeIfAbsent(method + " " + template,
-                key -> registry.histogram(METADATA, new Tag("method", method), new Tag("path", template)));
+    private DistributionSummary summary(String method, String template) {
+        return summaries.computeIfAbsent(method + " " + template,
+                key -> DistributionSummary.builder(NAME).description(DESCRIPTION).tag("method", method)
+                        .tag("path", template).publishPercentiles(0.5, 0.95, 0.99)
+                        .distributionStatisticExpiry(Meters.QUANTILE_WINDOW).register(registry));
     }
 }
