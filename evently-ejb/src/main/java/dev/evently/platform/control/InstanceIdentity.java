@@ -2,11 +2,15 @@ package dev.evently.platform.control;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Names this server instance among the several that may share one database, broker and cache. */
+/**
+ * Names this server instance among the several that may share one database, broker and cache, and knows where the
+ * server keeps its files: the one place that tells Payara from WildFly (by their system properties).
+ */
 @ApplicationScoped
 public class InstanceIdentity {
 
@@ -26,6 +30,12 @@ public class InstanceIdentity {
 
     public Instant startedAt() {
         return startedAt;
+    }
+
+    /** Where the server keeps this instance's files: a Payara domain's config directory, WildFly's data directory. */
+    public Path directory() {
+        String domain = System.getProperty("com.sun.aas.instanceRoot");
+        return domain != null ? Path.of(domain, "config") : Path.of(System.getProperty("jboss.server.data.dir", "."));
     }
 
     private static String hostName() {

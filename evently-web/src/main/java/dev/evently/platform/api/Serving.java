@@ -13,6 +13,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.evently.platform.control.InstanceIdentity;
 
 /**
  * Whether this instance serves the API: not yet while it starts (the health endpoint answers before the API is
@@ -32,7 +35,10 @@ public class Serving {
 
     private volatile State state = State.STARTING;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final Path config = instanceDirectory();
+    private Path config;
+
+    @Inject
+    InstanceIdentity instance;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -41,6 +47,7 @@ public class Serving {
 
     @PostConstruct
     void watchForDrainRequest() {
+        config = instance.directory();
         watch = scheduler.scheduleWithFixedDelay(() -> {
             if (state != State.DRAINING && Files.exists(config.resolve("evently-drain"))) {
                 drain();
@@ -51,12 +58,6 @@ public class Serving {
     @PreDestroy
     void stopWatching() {
         watch.cancel(false);
-    }
-
-    /** Where the server keeps this instance's files: a Payara domain's config directory, WildFly's data directory. */
-    private static Path instanceDirectory() {
-        String domain = System.getProperty("com.sun.aas.instanceRoot");
-        return domain != null ? Path.of(domain, "config") : Path.of(System.getProperty("jboss.server.data.dir", "."));
     }
 
     /** The API's servlets are initialised: requests reach it. */
