@@ -78,6 +78,19 @@ build_if_needed() {
     [ "$rc" -eq 0 ] || { grep -E '^\[ERROR\]' "$log" | head -30; die "build failed (full log: $log)"; }
 }
 
+# Application settings the server reads from its environment only when it starts. A server running with
+# other values is restarted, so that what the caller asked for is what runs (./evently test shortens holds).
+APP_SETTINGS=(EVENTLY_BOOKING_HOLD_TIME EVENTLY_WAITLIST_OFFER_TIME EVENTLY_HTTP_TRUSTED_PROXIES
+              EVENTLY_LIMITS_HOLDS_PER_USER EVENTLY_LIMITS_HOLDS_PER_ADDRESS EVENTLY_LIMITS_EXPORTS_PER_USER
+              EVENTLY_WEBHOOKS_ALLOW_PRIVATE EVENTLY_WEBHOOKS_FIRST_RETRY EVENTLY_WEBHOOKS_GIVE_UP_AFTER
+              EVENTLY_WEBHOOKS_MAX_IN_FLIGHT)
+app_settings() { local name; for name in "${APP_SETTINGS[@]}"; do printf '%s=%s\n' "$name" "${!name:-}"; done; }
+app_settings_changed() {
+    local file="$DRUN/app-settings"
+    if [ -f "$file" ]; then [ "$(app_settings)" != "$(cat "$file")" ]
+    else app_settings | grep -qv '=$'; fi
+}
+
 # Local development secrets, generated on first run, and the JWT key pair.
 load_secrets() {
     [[ "$DOMAIN" =~ ^[A-Za-z0-9][A-Za-z0-9_-]*$ ]] || die "EVENTLY_DOMAIN must be letters, digits, '-' or '_'"
@@ -103,7 +116,7 @@ load_secrets() {
 stack_env() {
     [ -f "$TOOLS_JAR" ] || build_if_needed
     load_secrets
-    payara_env
+    server_env
     postgres_env
     redis_env
     mail_env

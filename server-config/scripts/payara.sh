@@ -6,10 +6,11 @@
 PAYARA="$EH/payara6"
 ASADMIN="$PAYARA/bin/asadmin"
 DOMAINS="$EH/domains"
+SERVER_NAME=Payara
 
 # EVENTLY_PORT_BASE moves every port of the domain (admin base+48, http base+80, ...), for a second domain
 # beside the first on one machine.
-payara_env() {
+server_env() {
     PORT_BASE="${EVENTLY_PORT_BASE:-}"
     if [ -n "$PORT_BASE" ]; then
         HTTP_PORT=$((PORT_BASE + 80))
@@ -19,6 +20,7 @@ payara_env() {
         ADMIN_PORT="${EVENTLY_ADMIN_PORT:-4848}"
     fi
     BASE_URL="http://127.0.0.1:$HTTP_PORT"
+    HEALTH_URL="$BASE_URL/health"
     # Only the API listens beyond loopback, and only when asked to (the admin listener and JMX never do).
     HTTP_ADDRESS="${EVENTLY_HTTP_ADDRESS:-127.0.0.1}"
     # Every asadmin command authenticates as admin with the generated password (asadmin reads AS_ADMIN_*).
@@ -80,18 +82,6 @@ VALUES
 domain_running() { "$ASADMIN" list-domains --domaindir "$DOMAINS" 2>/dev/null | grep -q "^${1:-$DOMAIN} running"; }
 running_domains() { "$ASADMIN" list-domains --domaindir "$DOMAINS" 2>/dev/null | awk '$2 == "running" { print $1 }'; }
 
-# Application settings the server reads from its environment only when it starts. A domain running with
-# other values is restarted, so that what the caller asked for is what runs (./evently test shortens holds).
-APP_SETTINGS=(EVENTLY_BOOKING_HOLD_TIME EVENTLY_WAITLIST_OFFER_TIME EVENTLY_HTTP_TRUSTED_PROXIES
-              EVENTLY_LIMITS_HOLDS_PER_USER EVENTLY_LIMITS_HOLDS_PER_ADDRESS
-              EVENTLY_WEBHOOKS_ALLOW_PRIVATE EVENTLY_WEBHOOKS_FIRST_RETRY)
-app_settings() { local name; for name in "${APP_SETTINGS[@]}"; do printf '%s=%s\n' "$name" "${!name:-}"; done; }
-app_settings_changed() {
-    local file="$DRUN/app-settings"
-    if [ -f "$file" ]; then [ "$(app_settings)" != "$(cat "$file")" ]
-    else app_settings | grep -qv '=$'; fi
-}
-
 payara_configure() {
     local wanted="$DRUN/domain.asadmin.next" current="$DOMAINS/$DOMAIN/evently.asadmin"
     (umask 077; render_domain_config > "$wanted")
@@ -122,13 +112,13 @@ payara_configure() {
     mv "$wanted" "$current"
 }
 
-payara_start() {
+server_start() {
     payara_provision
     payara_configure
     if domain_running; then
         if ! app_settings_changed; then info "Payara: domain $DOMAIN already running"; return 0; fi
         info "restarting domain $DOMAIN: application settings changed ($(app_settings | tr '\n' ' '))"
-        payara_stop
+        server_stop
     fi
     local port
     for port in "$HTTP_PORT" "$ADMIN_PORT"; do
@@ -139,10 +129,10 @@ payara_start() {
     "$ASADMIN" start-domain --domaindir "$DOMAINS" "$DOMAIN" >"$DRUN/start-domain.log" 2>&1 \
         || { cat "$DRUN/start-domain.log"; die "start-domain failed"; }
     app_settings > "$DRUN/app-settings"
-    STARTED+=(payara)
+    STARTED+=(server)
 }
 
-payara_stop() { # [domain], this command's by default
+server_stop() { # [domain], this command's by default
     local domain="${1:-$DOMAIN}"
     if [ -x "$ASADMIN" ] && domain_running "$domain"; then
         if [ "$domain" = evently ]; then info "stopping Payara"; else info "stopping Payara (domain $domain)"; fi
@@ -200,15 +190,7 @@ ear_undeploy() {
     rm -f "$DRUN/ear.cksum"
 }
 
-wait_ready() {
-    # the API's own readiness: an answer there proves the API is mapped (Payara's /health/ready says UP with no
-    # checks at all for a few seconds of a start, while the API still answers 404)
-    step "Waiting for $BASE_URL/api/ready"
-    tools wait-http "$BASE_URL/api/ready" "${1:-300}" 200 || { stack_status; die "the application did not become ready"; }
-}
-
-
-payara_status() {
+server_status() {
     local state
     [ -x "$ASADMIN" ] && domain_running && state=running || state=stopped
     printf '%-10s %-8s http %s, admin %s\n' payara "$state" "$HTTP_PORT" "$ADMIN_PORT"
@@ -220,4 +202,6 @@ payara_status() {
     done
 }
 
-payara_log() { echo "$DOMAINS/$DOMAIN/logs/server.log"; }
+server_admin_info() { echo "Payara admin console http://127.0.0.1:$ADMIN_PORT/ (local only: admin / $EVENTLY_PAYARA_ADMIN_PASSWORD)"; }
+
+server_log() { echo "$DOMAINS/$DOMAIN/logs/server.log"; }

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# The whole stack behind ./evently: every part in order (PostgreSQL, Redis, mail, broker, Payara), the EAR,
+# The whole stack behind ./evently: every part in order (PostgreSQL, Redis, mail, broker, the application server), the EAR,
 # readiness; stopping, status and logs across the parts. Sourced by ./evently after the parts' files.
 
 stack_infra() {
@@ -10,7 +10,7 @@ stack_infra() {
     mail_start
     payments_start
     broker_start
-    payara_start
+    server_start
 }
 
 stack_start() {
@@ -21,16 +21,23 @@ stack_start() {
     info "ready after $((SECONDS - t0)) s"
 }
 
+wait_ready() {
+    # the API's own readiness: an answer there proves the API is mapped (Payara's /health/ready says UP with no
+    # checks at all for a few seconds of a start, while the API still answers 404)
+    step "Waiting for $BASE_URL/api/ready"
+    tools wait-http "$BASE_URL/api/ready" "${1:-300}" 200 || { stack_status; die "the application did not become ready"; }
+}
+
 stack_print_ready() {
     cat <<EOF
 
 Evently is ready.
   API             $BASE_URL/api/
   OpenAPI UI      $BASE_URL/api/openapi-ui/
-  OpenAPI         $BASE_URL/openapi
-  Readiness       $BASE_URL/api/ready   (MicroProfile Health: $BASE_URL/health/ready, /health/live)
-  Metrics         $BASE_URL/metrics
-  Admin console   http://127.0.0.1:$ADMIN_PORT/ (Payara, local only: admin / $EVENTLY_PAYARA_ADMIN_PASSWORD)
+  OpenAPI         $BASE_URL/api/openapi.yaml
+  Readiness       $BASE_URL/api/ready
+  Metrics         $BASE_URL/api/metrics
+  Server          $(server_admin_info)
   First admin     $EVENTLY_ADMIN_EMAIL / $EVENTLY_ADMIN_PASSWORD
   Logs            ./evently logs [server|broker|postgres|redis|mail|payments]
 EOF
@@ -51,10 +58,10 @@ stack_stop() {
         STARTED=()
     elif [ -n "${EVENTLY_DOMAIN:-}" ]; then
         # one named domain: the shared parts go on serving the others
-        payara_stop
+        server_stop
     else
         local domain
-        for domain in $(running_domains); do payara_stop "$domain"; done
+        for domain in $(running_domains); do server_stop "$domain"; done
         broker_stop; payments_stop; mail_stop; redis_stop; postgres_stop
     fi
 }
@@ -66,14 +73,14 @@ stack_status() {
     mail_status
     payments_status
     broker_status
-    payara_status
+    server_status
     printf 'readiness: '
     tools get "$BASE_URL/api/ready" || true
 }
 
 stack_logs() {
     case "$1" in
-        server) tail -n 100 -F "$(payara_log)" ;;
+        server) tail -n 100 -F "$(server_log)" ;;
         broker|postgres|redis|mail|payments) tail -n 100 -F "$("$1_log")" ;;
         *) die "unknown log '$1': server, broker, postgres, redis, mail or payments" ;;
     esac

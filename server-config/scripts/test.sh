@@ -36,6 +36,7 @@ ensure_browser() {
 SECOND_DOMAIN="$DOMAIN-2"
 SECOND_PORT_BASE="${EVENTLY_TEST_SECOND_PORT_BASE:-$(( ${PORT_BASE:-9500} + 500 ))}"
 SECOND_STARTED=0
+SECOND_BASE_URL=""
 
 second_instance_start() {
     local base="$SECOND_PORT_BASE" log="$RUN/$SECOND_DOMAIN.log"
@@ -66,17 +67,24 @@ stack_test() {
     # attempts on purpose: retried after 1 s (doubling) rather than 10 s.
     export EVENTLY_WEBHOOKS_ALLOW_PRIVATE=true
     export EVENTLY_WEBHOOKS_FIRST_RETRY=PT1S
-    step "Build and unit tests"
-    mvn -B -ntp install "$@" || die "build or unit tests failed"
+    if [ "${EVENTLY_TEST_BUILT:-}" != 1 ]; then
+        step "Build and unit tests"
+        mvn -B -ntp install "$@" || die "build or unit tests failed"
+    fi
     trap 'second_instance_stop; stack_stop' EXIT
     stack_infra
     ear_undeploy
-    step "Integration tests (Arquillian, remote Payara)"
-    mvn -B -ntp -pl evently-it verify -DskipITs=false \
-        -Dpayara.adminPort="$ADMIN_PORT" "$@" || die "integration tests failed"
+    step "Integration tests (Arquillian, remote ${SERVER_NAME})"
+    mvn -B -ntp -pl evently-it verify -DskipITs=false -Devently.server="${EVENTLY_SERVER:-payara}" \
+        -Dpayara.adminPort="$ADMIN_PORT" -Dwildfly.managementPort="$ADMIN_PORT" "$@" || die "integration tests failed"
     ear_deploy
     wait_ready
-    second_instance_start
+    local suite=()
+    if [ "${EVENTLY_TEST_SUITE:-full}" = smoke ]; then
+        suite=(-Dit.test="$SMOKE_TESTS")
+    else
+        second_instance_start
+    fi
     ensure_compose_client && compose_required=true
     ensure_browser && browser_required=true
     # the system tests check invariants in SQL, as an operator would
@@ -88,14 +96,32 @@ stack_test() {
     # and drive the payment provider as a buyer's browser and its test API would (pay, fail, report late or twice)
     export EVENTLY_TEST_PAYMENTS_URL="$PAYMENTS_URL" EVENTLY_TEST_PAYMENTS_API_KEY="$EVENTLY_PAYMENTS_API_KEY" \
         EVENTLY_TEST_PAYMENTS_WEBHOOK_SECRET="$EVENTLY_PAYMENTS_WEBHOOK_SECRET"
-    step "System tests (HTTP against the running stack)"
+    step "System tests (HTTP against the running stack on $SERVER_NAME${suite:+, a part of them})"
     mvn -B -ntp -pl evently-system-tests verify -DskipITs=false -Devently.compose.required="$compose_required" \
         -Devently.browser.required="$browser_required" -Devently.domain-dir="$DOMAINS/$DOMAIN" \
         -Devently.admin-port="$ADMIN_PORT" -Devently.redis-url="$REDIS_URL" \
         -Devently.base-url="$BASE_URL" -Devently.second-base-url="$SECOND_BASE_URL" \
         -Devently.second-domain="$SECOND_DOMAIN" -Devently.second-port-base="$SECOND_PORT_BASE" \
         -Devently.booking.hold-time="$EVENTLY_BOOKING_HOLD_TIME" -Devently.redis-embedded="$REDIS_EMBEDDED" \
-        -Devently.waitlist.offer-time="$EVENTLY_WAITLIST_OFFER_TIME" -Devently.mail-api-url="$MAIL_API_URL" "$@" \
+        -Devently.waitlist.offer-time="$EVENTLY_WAITLIST_OFFER_TIME" -Devently.mail-api-url="$MAIL_API_URL" \
+        -Devently.server="${EVENTLY_SERVER:-payara}" -Devently.health-url="$HEALTH_URL" "${suite[@]}" "$@" \
         || die "system tests failed"
-    info "all tests passed in $((SECONDS - t0)) s"
+    info "all tests passed on $SERVER_NAME in $((SECONDS - t0)) s"
+    other_server_test "$@"
+}
+
+# The same EAR on the other server, after the whole suite passed on this one: its Arquillian tests and the system
+# tests below (EVENTLY_TEST_OTHER_SERVER=smoke, the default), all of them (full), or nothing (off). This server's
+# instances stop first: the other one takes their ports; PostgreSQL, Redis, mail and the broker stay.
+SMOKE_TESTS="HealthIT,ObservabilityIT,OpenApiIT,MetricsIT,BookingsIT,PaymentsIT,DomainEventsIT,BackDoorsIT"
+other_server_test() {
+    local mode="${EVENTLY_TEST_OTHER_SERVER:-smoke}" other=payara
+    [ "$mode" != off ] || return 0
+    [ "$mode" = smoke ] || [ "$mode" = full ] || die "EVENTLY_TEST_OTHER_SERVER must be smoke, full or off"
+    [ "${EVENTLY_SERVER:-payara}" != payara ] || other=wildfly
+    step "The same evently.ear on $other ($mode; EVENTLY_TEST_OTHER_SERVER=off skips it)"
+    second_instance_stop
+    server_stop
+    EVENTLY_SERVER="$other" EVENTLY_TEST_OTHER_SERVER=off EVENTLY_TEST_BUILT=1 EVENTLY_TEST_SUITE="$mode" \
+        "$ROOT/evently" test "$@" || die "the tests on $other failed"
 }

@@ -6,11 +6,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
-import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -33,11 +31,9 @@ class MessagingIT {
         return Deployments.evently(MessagingIT.class);
     }
 
-    @Resource(lookup = "jms/evently")
+    /** The application's connection factory, under whatever name the server binds it (ServerResources). */
+    @Inject
     ConnectionFactory connectionFactory;
-
-    @Resource(lookup = "jms/queue/probe")
-    Queue probeQueue;
 
     @Inject
     Probes probes;
@@ -70,7 +66,7 @@ class MessagingIT {
         try (JMSContext context = connectionFactory.createContext()) {
             TextMessage message = context.createTextMessage(body);
             message.setStringProperty("probeId", probeId);
-            context.createProducer().send(probeQueue, message);
+            context.createProducer().send(context.createQueue("evently.probe"), message);
         }
     }
 }

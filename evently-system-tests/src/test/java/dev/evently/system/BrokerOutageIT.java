@@ -58,7 +58,7 @@ class BrokerOutageIT {
                 Stack.evently("broker", "start");
             }
 
-            Stack.pollGet("/health/ready", DRAINED, r -> r.statusCode() == 200);
+            Stack.pollGet("/api/ready", DRAINED, r -> r.statusCode() == 200);
             Stack.await("outbox drained after the broker came back", DRAINED, () -> pending(admin), pending -> pending == 0);
 
             // every event written for these bookings was published and reaches the subscriber, in order per booking

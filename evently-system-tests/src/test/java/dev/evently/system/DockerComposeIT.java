@@ -21,6 +21,7 @@ class DockerComposeIT {
     private static final Path COMPOSE = Stack.HOME.resolve("docker/docker-compose.yml");
     /** Prometheus and Grafana beside the stack (docker/monitoring.yml), for watching a sale. */
     private static final Path MONITORING = Stack.HOME.resolve("docker/monitoring.yml");
+    private static final Path WILDFLY = Stack.HOME.resolve("docker/wildfly.yml");
 
     @Test
     void composeConfigPasses() throws Exception {
@@ -31,6 +32,22 @@ class DockerComposeIT {
 
         assertThat(services(compose, COMPOSE)).contains("postgres", "redis", "artemis", "evently");
         assertThat(services(compose, COMPOSE, MONITORING)).contains("evently", "prometheus", "grafana");
+        assertThat(services(compose, COMPOSE, WILDFLY)).contains("postgres", "redis", "artemis", "evently");
+    }
+
+    /** The same stack with the evently service built on WildFly: the same EAR, the server's own image. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theWildflyOverrideBuildsEventlyOnWildfly() throws IOException {
+        Map<String, Object> override;
+        try (Reader reader = Files.newBufferedReader(WILDFLY)) {
+            override = new Yaml().load(reader);
+        }
+        Map<String, Object> evently = (Map<String, Object>) ((Map<String, Object>) override.get("services")).get("evently");
+        String dockerfile = String.valueOf(((Map<String, Object>) evently.get("build")).get("dockerfile"));
+        assertThat(dockerfile).isEqualTo("docker/wildfly.Dockerfile");
+        assertThat(Files.readString(Stack.HOME.resolve(dockerfile))).contains("FROM quay.io/wildfly/wildfly:",
+                "evently.ear", "server-config/wildfly/evently.cli");
     }
 
     /** The services of the files together, as {@code docker compose config --services} lists them. */

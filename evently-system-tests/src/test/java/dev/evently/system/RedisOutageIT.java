@@ -24,7 +24,7 @@ class RedisOutageIT {
             JsonNode parts = HealthIT.awaitPart("redis", false);
             assertThat(HealthIT.up(parts, "postgresql")).isEqualTo("true");
             assertThat(HealthIT.up(parts, "broker")).isEqualTo("true");
-            assertThat(Stack.get("/health/ready").statusCode()).as("readiness without Redis").isEqualTo(200);
+            assertThat(Stack.get("/api/ready").statusCode()).as("readiness without Redis").isEqualTo(200);
             long eventId = Catalog.smallPublished(admin, Catalog.uniqueName("Without Redis"), 2);
             assertThat(Auth.post("/api/bookings", Auth.newUserToken(),
                     java.util.Map.of("eventId", eventId, "seatIds", Catalog.seatIds(eventId))).statusCode())

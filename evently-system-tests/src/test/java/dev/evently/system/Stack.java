@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /** The running stack as a client sees it: plain HTTP against the base URL, plus the evently script. */
 final class Stack {
@@ -19,6 +20,10 @@ final class Stack {
     static final String BASE_URL = System.getProperty("evently.base-url", "http://127.0.0.1:8080");
     /** A second server instance on the same database, Redis and broker; ./evently test always starts one. */
     static final String SECOND_BASE_URL = System.getProperty("evently.second-base-url", "");
+    /** The application server: payara or wildfly (EVENTLY_SERVER). */
+    static final String SERVER = System.getProperty("evently.server", "payara");
+    /** The server's MicroProfile Health: on the API's port on Payara, on the management port on WildFly. */
+    static final String HEALTH_URL = System.getProperty("evently.health-url", BASE_URL + "/health");
     /** How long the server holds seats for a pending booking (./evently test shortens it). */
     static final Duration HOLD_TIME = Duration.parse(System.getProperty("evently.booking.hold-time", "PT10M"));
     static final Path HOME = Path.of(System.getProperty("evently.home", "..")).toAbsolutePath().normalize();
@@ -80,6 +85,19 @@ final class Stack {
             return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new AssertionError("not JSON (" + response.statusCode() + "): " + response.body(), e);
+        }
+    }
+
+    /** The API's contract as the application serves it (/api/openapi.yaml, the same on every server), as a JSON tree. */
+    static JsonNode contract() {
+        HttpResponse<String> response = get("/api/openapi.yaml");
+        if (response.statusCode() != 200) {
+            throw new AssertionError("/api/openapi.yaml answered " + response.statusCode());
+        }
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not YAML: " + response.body(), e);
         }
     }
 
