@@ -64,8 +64,8 @@ public final class Bench {
         try {
             run();
             status = 0;
-        } catch (Exception e) {
-            e.printStackTrace();
+        } catch (Exception | Error e) {
+            e.printStackTrace();  // an Error too: System.exit below would end the JVM before anyone printed it
         } finally {
             System.out.flush();
             System.exit(status);

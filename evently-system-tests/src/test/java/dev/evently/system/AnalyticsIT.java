@@ -174,7 +174,7 @@ class AnalyticsIT {
 
     @Test
     void theDocumentedSchemasListExactlyTheFieldsReturned() {
-        JsonNode api = Stack.contract();
+        JsonNode api = Contract.served();
         for (String path : List.of("/admin/analytics/summary", "/admin/analytics/events/{id}")) {
             assertThat(api.path("paths").path(path).path("get").path("security").toString()).as(path).contains("bearer");
         }

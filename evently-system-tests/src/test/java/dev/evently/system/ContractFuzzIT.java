@@ -68,7 +68,7 @@ class ContractFuzzIT {
     @Test
     void everyOperationAnswersHostileInputWithADocumentedProblemAndRejectedOnesChangeNothing() throws Exception {
         System.out.printf("contract fuzz: seed %d (-Devently.fuzz.seed=%d replays it), %d requests%n", SEED, SEED, REQUESTS);
-        operations = FuzzContract.read(Stack.contract());
+        operations = FuzzContract.read(Contract.served());
         assertThat(operations).as("operations in the served OpenAPI document").hasSizeGreaterThan(25);
         fixtures.make();
         values = new FuzzValues(random, fixtures.known());

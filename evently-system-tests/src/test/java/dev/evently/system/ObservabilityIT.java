@@ -23,7 +23,7 @@ class ObservabilityIT {
 
     @Test
     void openApiDescribesTheEventlyApi() {
-        JsonNode contract = Stack.contract();
+        JsonNode contract = Contract.served();
 
         assertThat(contract.path("info").path("title").asText()).isEqualTo("Evently API");
         assertThat(contract.path("servers").findValuesAsText("url"))

@@ -28,7 +28,7 @@ class OpenApiIT {
 
     @BeforeAll
     static void load() {
-        api = Stack.contract();
+        api = Contract.served();
     }
 
     @Test

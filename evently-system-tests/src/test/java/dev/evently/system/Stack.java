@@ -12,7 +12,6 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /** The running stack as a client sees it: plain HTTP against the base URL, plus the evently script. */
 final class Stack {
@@ -85,19 +84,6 @@ final class Stack {
             return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new AssertionError("not JSON (" + response.statusCode() + "): " + response.body(), e);
-        }
-    }
-
-    /** The API's contract as the application serves it (/api/openapi.yaml, the same on every server), as a JSON tree. */
-    static JsonNode contract() {
-        HttpResponse<String> response = get("/api/openapi.yaml");
-        if (response.statusCode() != 200) {
-            throw new AssertionError("/api/openapi.yaml answered " + response.statusCode());
-        }
-        try {
-            return new ObjectMapper(new YAMLFactory()).readTree(response.body());
-        } catch (IOException e) {
-            throw new AssertionError("not YAML: " + response.body(), e);
         }
     }
 
