@@ -34,8 +34,16 @@ wildfly_provision() {
             -DoutputDirectory="$DIST" || die "could not download org.wildfly:wildfly-dist:$WILDFLY_VERSION"
     fi
     step "Unpacking WildFly $WILDFLY_VERSION"
-    (cd "$EH" && unzip -q -o "$zip" && mv "wildfly-$WILDFLY_VERSION" "$WILDFLY.partial" && mv "$WILDFLY.partial" "$WILDFLY") \
-        || die "could not unpack $zip"
+    # into a directory of its own first, so that an interrupted unpacking is never taken for an installation
+    local partial="$EH/wildfly.partial"
+    rm -rf "$partial" && mkdir -p "$partial"
+    if command -v unzip >/dev/null; then
+        unzip -q "$zip" -d "$partial" || die "could not unpack $zip"
+    else
+        (cd "$partial" && jar xf "$zip") || die "could not unpack $zip"
+        chmod +x "$partial/wildfly-$WILDFLY_VERSION"/bin/*.sh
+    fi
+    mv "$partial/wildfly-$WILDFLY_VERSION" "$WILDFLY" && rm -rf "$partial"
 }
 
 # The PostgreSQL driver as the module org.postgresql that the datasource names (the jar this build copied).
