@@ -91,6 +91,21 @@ app_settings_changed() {
     else app_settings | grep -qv '=$'; fi
 }
 
+# Whether this instance of the server (either one) has to be started: not when it runs with the application settings
+# asked for; one running with others is stopped first. The ports it is to take must then be free.
+server_needs_start() {
+    if domain_running; then
+        if ! app_settings_changed; then info "$SERVER_NAME: $DOMAIN already running"; return 1; fi
+        info "restarting $SERVER_NAME $DOMAIN: application settings changed ($(app_settings | tr '\n' ' '))"
+        server_stop
+    fi
+    local port
+    for port in "$HTTP_PORT" "$ADMIN_PORT"; do
+        port_open 127.0.0.1 "$port" && die "port $port is taken (another instance?); set EVENTLY_PORT_BASE"
+    done
+    return 0
+}
+
 # Local development secrets, generated on first run, and the JWT key pair.
 load_secrets() {
     [[ "$DOMAIN" =~ ^[A-Za-z0-9][A-Za-z0-9_-]*$ ]] || die "EVENTLY_DOMAIN must be letters, digits, '-' or '_'"

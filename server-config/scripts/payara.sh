@@ -115,15 +115,7 @@ payara_configure() {
 server_start() {
     payara_provision
     payara_configure
-    if domain_running; then
-        if ! app_settings_changed; then info "Payara: domain $DOMAIN already running"; return 0; fi
-        info "restarting domain $DOMAIN: application settings changed ($(app_settings | tr '\n' ' '))"
-        server_stop
-    fi
-    local port
-    for port in "$HTTP_PORT" "$ADMIN_PORT"; do
-        port_open 127.0.0.1 "$port" && die "port $port is taken (another domain?); set EVENTLY_PORT_BASE"
-    done
+    server_needs_start || return 0
     step "Starting Payara Server (domain $DOMAIN, http $HTTP_PORT, admin $ADMIN_PORT)"
     rm -f "$DOMAINS/$DOMAIN/config/evently-drain" "$DOMAINS/$DOMAIN/config/evently-drained"
     "$ASADMIN" start-domain --domaindir "$DOMAINS" "$DOMAIN" >"$DRUN/start-domain.log" 2>&1 \

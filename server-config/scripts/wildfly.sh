@@ -88,15 +88,7 @@ server_start() {
     wildfly_driver_module
     wildfly_configure
     local base="$DOMAINS/$DOMAIN"
-    if domain_running; then
-        if ! app_settings_changed; then info "WildFly: server $DOMAIN already running"; return 0; fi
-        info "restarting server $DOMAIN: application settings changed ($(app_settings | tr '\n' ' '))"
-        server_stop
-    fi
-    local port
-    for port in "$HTTP_PORT" "$ADMIN_PORT"; do
-        port_open 127.0.0.1 "$port" && die "port $port is taken (another server?); set EVENTLY_PORT_BASE"
-    done
+    server_needs_start || return 0
     step "Starting WildFly (server $DOMAIN, http $HTTP_PORT, management $ADMIN_PORT)"
     rm -f "$base/data/evently-drain" "$base/data/evently-drained"
     # the values evently.cli leaves as ${env.NAME}
