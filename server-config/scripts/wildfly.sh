@@ -91,16 +91,18 @@ server_start() {
     server_needs_start || return 0
     step "Starting WildFly (server $DOMAIN, http $HTTP_PORT, management $ADMIN_PORT)"
     rm -f "$base/data/evently-drain" "$base/data/evently-drained"
-    # the values evently.cli leaves as ${env.NAME}
-    export EVENTLY_DB_HOST="$DB_HOST" EVENTLY_DB_PORT="$DB_PORT" EVENTLY_DB_NAME="$DB_NAME" EVENTLY_DB_USER="$DB_USER" \
+    # the values evently.cli leaves as ${env.NAME}, given to the server alone: exported here they would reach what
+    # this script runs next (the system tests' ./evently mail stop|start would take GreenMail for a configured server)
+    EVENTLY_DB_HOST="$DB_HOST" EVENTLY_DB_PORT="$DB_PORT" EVENTLY_DB_NAME="$DB_NAME" EVENTLY_DB_USER="$DB_USER" \
         EVENTLY_DB_PASSWORD="$DB_PASSWORD" EVENTLY_BROKER_USER="$BROKER_USER" EVENTLY_BROKER_PASSWORD="$BROKER_PASSWORD" \
-        EVENTLY_SMTP_HOST="$SMTP_HOST" EVENTLY_SMTP_PORT="$SMTP_PORT"
-    JBOSS_PIDFILE="$base/config/pid" LAUNCH_JBOSS_IN_BACKGROUND=1 \
+        EVENTLY_SMTP_HOST="$SMTP_HOST" EVENTLY_SMTP_PORT="$SMTP_PORT" \
+        JBOSS_PIDFILE="$base/config/pid" LAUNCH_JBOSS_IN_BACKGROUND=1 \
         JAVA_OPTS="-Xms64m -Xmx512m -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m -Djava.net.preferIPv4Stack=true" \
         nohup "$WILDFLY/bin/standalone.sh" -Djboss.server.base.dir="$base" -c evently.xml -b "$HTTP_ADDRESS" \
         -bmanagement 127.0.0.1 -Djboss.socket.binding.port-offset="$PORT_OFFSET" -Djboss.node.name="$DOMAIN" \
         -Djboss.server.log.dir="$base/logs" >"$base/logs/console.log" 2>&1 </dev/null &
-    local deadline=$((SECONDS + 120))
+    # as long as readiness is waited for (wait_ready): a start beside a sale on 2 busy cores took 150 s
+    local deadline=$((SECONDS + 300))
     until cli --commands=':read-attribute(name=server-state)' 2>/dev/null | grep -q '"result" => "running"'; do
         [ $SECONDS -lt $deadline ] || { tail -30 "$base/logs/console.log"; die "WildFly did not start"; }
         sleep 1
