@@ -308,6 +308,7 @@ class ContractFuzzIT {
             case "page" -> "0";
             case "size", "limit" -> "10";
             case "days" -> "7";
+            case "since" -> "1";
             case "from" -> "2026-01-01T00:00:00Z";
             case "to" -> "2030-01-01T00:00:00Z";
             default -> "fuzz";

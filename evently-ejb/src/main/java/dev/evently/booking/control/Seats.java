@@ -239,4 +239,19 @@ public class Seats {
             }
         }
     }
+
+    /** The statuses of some of the event's seats (ids of other events are ignored), on the caller's connection. */
+    public static void readStatuses(Connection connection, long eventId, Collection<Long> ids, SeatStatusRow row)
+            throws SQLException {
+        try (PreparedStatement seats = connection.prepareStatement(
+                "select id, status from seats where event_id = ? and id = any(?) order by id")) {
+            seats.setLong(1, eventId);
+            seats.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rows = seats.executeQuery()) {
+                while (rows.next()) {
+                    row.accept(rows.getLong(1), rows.getString(2));
+                }
+            }
+        }
+    }
 }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
@@ -38,6 +39,9 @@ public class SeatMaps {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    SeatChangeLog changes;
+
     private final Map<Long, Layout> layouts = new ConcurrentHashMap<>();
 
     /** Seat ids in id order and each seat's JSON from its opening brace to its status value, back to back. */
@@ -64,12 +68,18 @@ public class SeatMaps {
         }
     }
 
-    /** The seat map of a published (or past, or cancelled) event; empty when there is no such event. */
+    /**
+     * The seat map of a published (or past, or cancelled) event; empty when there is no such event. Its generation
+     * is the seat change log's, read before the seats: every change after it is in the log after it (some before
+     * it may be too), so a watcher that follows the changes from it misses none. Without it (Redis is away) the
+     * map cannot be followed.
+     */
     public byte[] json(long eventId) {
         try (Connection connection = dataSource.getConnection()) {
             if (!visible(connection, eventId)) {
                 return new byte[0];
             }
+            OptionalLong generation = changes.current(eventId);
             Layout layout = layouts.get(eventId);
             Statuses statuses = null;
             if (layout != null) {
@@ -86,7 +96,7 @@ public class SeatMaps {
                 }
                 layouts.put(eventId, layout);
             }
-            return write(eventId, layout, statuses);
+            return write(eventId, generation, layout, statuses);
         } catch (SQLException e) {
             throw new IllegalStateException("reading the seat map of event " + eventId + " failed", e);
         }
@@ -147,10 +157,14 @@ public class SeatMaps {
         }
     }
 
-    private static byte[] write(long eventId, Layout layout, Statuses statuses) {
+    private static byte[] write(long eventId, OptionalLong generation, Layout layout, Statuses statuses) {
         long[] counts = new long[STATUSES.length];
         JsonBytes json = new JsonBytes(layout.heads().length + statuses.count * 16 + 200);
-        json.ascii("{\"eventId\":").number(eventId).ascii(",\"seats\":[");
+        json.ascii("{\"eventId\":").number(eventId);
+        if (generation.isPresent()) {
+            json.ascii(",\"generation\":").number(generation.getAsLong());
+        }
+        json.ascii(",\"seats\":[");
         int start = 0;
         for (int i = 0; i < statuses.count; i++) {
             byte code = statuses.codes[i];

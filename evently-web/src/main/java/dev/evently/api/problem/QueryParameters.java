@@ -2,6 +2,7 @@ package dev.evently.api.problem;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.OptionalLong;
 
 import dev.evently.platform.errors.InvalidRequestException;
 
@@ -24,6 +25,22 @@ public final class QueryParameters {
             // answered below
         }
         throw new InvalidRequestException(field, "a whole number from " + min + " to " + max);
+    }
+
+    /** A generation (a whole number at least 0), or empty when absent. */
+    public static OptionalLong generation(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return OptionalLong.empty();
+        }
+        try {
+            long number = Long.parseLong(value.trim());
+            if (number >= 0) {
+                return OptionalLong.of(number);
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidRequestException(field, "a generation, as the seat map or the last change gave it");
     }
 
     public static Instant instant(String field, String value) {

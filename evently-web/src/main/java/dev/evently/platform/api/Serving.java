@@ -13,8 +13,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import dev.evently.platform.control.InstanceDraining;
 import dev.evently.platform.control.InstanceIdentity;
 
 /**
@@ -39,6 +41,9 @@ public class Serving {
 
     @Inject
     InstanceIdentity instance;
+
+    @Inject
+    Event<InstanceDraining> draining;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -73,6 +78,7 @@ public class Serving {
         if (state != State.DRAINING) {
             state = State.DRAINING;
             LOG.info(() -> "draining: new requests are turned away, " + inFlight.get() + " in flight finish");
+            draining.fire(new InstanceDraining());
             drainedIfIdle();
         }
     }
