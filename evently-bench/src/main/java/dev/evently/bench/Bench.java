@@ -33,13 +33,17 @@ public final class Bench {
     private static final int BROWSE_CLIENTS = Integer.getInteger("bench.browse.clients", 100);
     private static final Duration BROWSE_TIME = Duration.parse(System.getProperty("bench.browse.duration", "PT15S"));
     private static final double CEILING_SECONDS = Double.parseDouble(System.getProperty("bench.ceiling.seconds", "10"));
-    private static final String SCENARIOS = System.getProperty("bench.scenarios", "capacity,ceiling,browse,rush");
+    private static final String SCENARIOS = System.getProperty("bench.scenarios",
+            "capacity,ceiling,browse,rush,stadium");
+    private static final int STADIUM_WATCHERS = Integer.getInteger("bench.stadium.watchers", 2000);
+    private static final int STADIUM_BUYERS = Integer.getInteger("bench.stadium.buyers", 200);
+    private static final Duration STADIUM_LIMIT = Duration.parse(System.getProperty("bench.stadium.limit", "PT120S"));
+    /** Watchers whose staleness is measured (every watcher's bytes are counted). */
+    private static final int STADIUM_SAMPLED = 100;
     private static final Duration WARM_UP = Duration.parse(System.getProperty("bench.warm-up", "PT60S"));
     private static final Duration SETTLE = Duration.parse(System.getProperty("bench.settle", "PT120S"));
     /** The server counts as idle below this share of one core. */
     private static final double IDLE_CPU = 0.15;
-    /** Linux's USER_HZ, the unit of the CPU times in /proc/PID/stat, on every architecture Java runs on. */
-    private static final int TICKS_PER_SECOND = 100;
 
     /** 5,000 seats; the dearest sections are the ones everybody wants. */
     static final List<Object[]> SALE_LAYOUT = List.of(
@@ -75,9 +79,21 @@ public final class Bench {
     private static void run() throws Exception {
         Files.createDirectories(RESULTS);
         Report report = new Report(BASE_URL, RESULTS);
+        String pid;
+        try {
+            pid = serverPid();
+        } catch (IOException e) {
+            pid = "unknown";  // a server elsewhere: its CPU is not measured (NaN)
+        }
+        try (CpuMeter cpu = new CpuMeter(pid)) {
+            run(report, cpu);
+        }
+    }
+
+    private static void run(Report report, CpuMeter cpu) throws Exception {
         Instant began = Instant.now();
         step("Preparing: %d buyers, events of 5,000 and 10,000 seats", Math.max(CAPACITY_BUYERS, RUSH_BUYERS));
-        List<Buyer> buyers = Fixtures.buyers(Math.max(CAPACITY_BUYERS, RUSH_BUYERS));
+        List<Buyer> buyers = Fixtures.buyers(Math.max(CAPACITY_BUYERS, Math.max(RUSH_BUYERS, STADIUM_BUYERS)));
         if (!WARM_UP.isZero()) {
             warmUp(buyers.subList(0, CAPACITY_BUYERS));
         }
@@ -87,7 +103,7 @@ public final class Bench {
             settle();
             FlashSale capacity = flashSale("capacity", buyers.subList(0, CAPACITY_BUYERS), Duration.ZERO);
             long deadlocks = Fixtures.deadlocksAfter(Instant.ofEpochMilli(capacity.finishedAt)) - deadlocksBefore;
-            report.flashSale(capacity, Fixtures.audit(capacity.eventId, true), deadlocks);
+            report.flashSale(capacity, Fixtures.audit(capacity.eventId, true), deadlocks, workOf(capacity, cpu));
             if (SCENARIOS.contains("ceiling")) {
                 step("Ceiling: the same booking work as raw SQL, one round trip per booking, %d connections",
                         CAPACITY_BUYERS);
@@ -99,14 +115,20 @@ public final class Bench {
         }
         if (SCENARIOS.contains("browse")) {
             settle();
-            report.browse(browse());
+            Browse browse = browse();
+            report.browse(browse, phase -> cpu.between(phase.series().firstStart(),
+                    phase.series().firstStart() + phase.duration().toMillis()));
         }
         if (SCENARIOS.contains("rush")) {
             settle();
             long before = Fixtures.deadlocks();
             FlashSale rush = flashSale("rush", buyers.subList(0, RUSH_BUYERS), THINK);
             long deadlocks = Fixtures.deadlocksAfter(Instant.ofEpochMilli(rush.finishedAt)) - before;
-            report.flashSale(rush, Fixtures.audit(rush.eventId, true), deadlocks);
+            report.flashSale(rush, Fixtures.audit(rush.eventId, true), deadlocks, workOf(rush, cpu));
+        }
+        if (SCENARIOS.contains("stadium")) {
+            settle();
+            stadium(report, cpu, buyers.subList(0, STADIUM_BUYERS));
         }
         report.serverMemory(serverRss());
         report.finish(Duration.between(began, Instant.now()));
@@ -129,6 +151,51 @@ public final class Bench {
                         new Series("warm-up seat map")));
         Browse.current = new Browse(BASE_URL, phases);
         gatling(BrowseSimulation.class, "warm-up reads");
+    }
+
+    /**
+     * The CPU a sale used, from its start until the server has done what the sale set off (the outbox relayed,
+     * mails, analytics and webhooks consumed: {@link #settle}), so that the asynchronous work is charged to it.
+     */
+    private static CpuMeter.Used workOf(FlashSale sale, CpuMeter cpu) throws InterruptedException {
+        settle();
+        return cpu.between(sale.startedAt, System.currentTimeMillis());
+    }
+
+    /**
+     * A stadium on-sale: a 30,000-seat event, its watchers connected to the seat changes from one snapshot, then the
+     * buyers (with think time) buy until it is sold out or the limit; the buyers read the map once and learn from
+     * their conflicts, as the watchers do from the stream.
+     */
+    private static void stadium(Report report, CpuMeter cpu, List<Buyer> buyers) throws Exception {
+        long eventId = Fixtures.publishedEvent("Bench stadium", Stadium.LAYOUT);
+        byte[] map = get("/api/events/" + eventId + "/seats");
+        java.util.regex.Matcher generation = java.util.regex.Pattern.compile("\"generation\":(\\d+)")
+                .matcher(new String(map, 0, Math.min(map.length, 200), java.nio.charset.StandardCharsets.UTF_8));
+        if (!generation.find()) {
+            throw new IllegalStateException("the seat map gives no generation: is Redis away?");
+        }
+        step("Stadium: %d watchers follow the seat changes of event %d (30,000 seats, a %,d-byte map), %d buyers"
+                        + " with think time ~%d ms, at most %d s", STADIUM_WATCHERS, eventId, map.length, buyers.size(),
+                THINK.toMillis(), STADIUM_LIMIT.toSeconds());
+        try (Stadium stadium = new Stadium(STADIUM_WATCHERS, STADIUM_SAMPLED)) {
+            stadium.connect(BASE_URL, eventId, Long.parseLong(generation.group(1)));
+            System.out.printf("    %d watchers connected, %d refused or failed%n", stadium.connected(),
+                    stadium.dropped());
+            long before = Fixtures.deadlocks();
+            FlashSale sale = new FlashSale("stadium", BASE_URL, eventId, Stadium.SEATS, buyers, THINK,
+                    Duration.ofHours(1), STADIUM_LIMIT);
+            sale.onHeld = stadium::held;
+            FlashSale.current = sale;
+            stadium.startCounting();
+            gatling(FlashSaleSimulation.class, "stadium");
+            stadium.stopCounting();
+            long rss = serverRss();
+            long deadlocks = Fixtures.deadlocksAfter(Instant.ofEpochMilli(sale.finishedAt)) - before;
+            CpuMeter.Used used = workOf(sale, cpu);
+            report.flashSale(sale, Fixtures.audit(eventId, true), deadlocks, used);
+            report.stadium(stadium, map.length, rss, sale.startedAt);
+        }
     }
 
     private static FlashSale flashSale(String shape, List<Buyer> buyers, Duration think) throws Exception {
@@ -210,7 +277,7 @@ public final class Bench {
             long nowTicks = serverCpuTicks();
             long now = System.nanoTime();
             double cores = ticks < 0 || nowTicks < 0 ? 0
-                    : (nowTicks - ticks) / (double) TICKS_PER_SECOND / ((now - at) / 1e9);
+                    : (nowTicks - ticks) / (double) CpuMeter.TICKS_PER_SECOND / ((now - at) / 1e9);
             ticks = nowTicks;
             at = now;
             long outbox = ((Number) Fixtures.row("select count(*) as n from outbox where published_at is null")
@@ -234,11 +301,8 @@ public final class Bench {
     /** CPU time the server process has used, in ticks, from /proc; -1 when unknown. */
     private static long serverCpuTicks() {
         try {
-            String stat = Files.readString(Path.of("/proc", serverPid(), "stat"));
-            // the fields after the command name, which is in parentheses and may hold spaces
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);  // utime, stime
-        } catch (IOException | RuntimeException e) {
+            return CpuMeter.ticks(Path.of("/proc", serverPid(), "stat"));
+        } catch (IOException e) {
             return -1;
         }
     }

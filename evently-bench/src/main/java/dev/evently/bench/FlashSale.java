@@ -3,6 +3,7 @@ package dev.evently.bench;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -36,6 +37,8 @@ final class FlashSale {
     final AtomicBoolean soldOut = new AtomicBoolean();
     final AtomicLong soldOutAt = new AtomicLong();
     final AtomicLong lastSaleAt = new AtomicLong();
+    /** Told of every hold answered 201: its seats, and when the answer came (the stadium's watchers use it). */
+    volatile BiConsumer<List<Long>, Long> onHeld = (seats, at) -> { };
     volatile long startedAt;
     volatile long finishedAt;
     volatile long deadline;

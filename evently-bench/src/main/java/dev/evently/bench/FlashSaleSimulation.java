@@ -119,6 +119,9 @@ public class FlashSaleSimulation extends Simulation {
                     SeatView view = s.get("view");
                     List<Long> chosen = s.getList("seatIds");
                     view.taken(st == 409 && s.contains("taken") ? s.getList("taken") : chosen);
+                    if (st == 201) {
+                        sale.onHeld.accept(chosen, System.currentTimeMillis());
+                    }
                     Session next = s.remove("taken").remove("st").remove("rt").set("holdStatus", st);
                     return st == 201 ? next : next.remove("bookingId");
                 })

@@ -36,6 +36,7 @@ final class Report {
     private final List<Chart> charts = new ArrayList<>();
     private final List<String> checks = new ArrayList<>();
     private final List<String> ratios = new ArrayList<>();
+    private final List<String> cpu = new ArrayList<>();
     private Double capacityBookings;
     private Double ceilingBookings;
     private Double appSeatMap;
@@ -47,7 +48,7 @@ final class Report {
         this.results = results;
     }
 
-    void flashSale(FlashSale sale, Audit audit, long deadlocks) {
+    void flashSale(FlashSale sale, Audit audit, long deadlocks, CpuMeter.Used used) {
         double seconds = sale.seconds();
         long errors = sale.holds.count(SERVER_ERROR) + sale.payments.count(SERVER_ERROR) + sale.maps.count(SERVER_ERROR);
         long conflicts = sale.holds.count(st -> st == 409);
@@ -78,6 +79,13 @@ final class Report {
         } else {
             check(holds.p99() < 250, sale.shape + ": p99 booking latency under 250 ms (" + holds.p99() + " ms)");
         }
+        long confirmed = sale.bookings.sum();
+        cpu.add(String.format(Locale.ROOT, "%-22s server %6.2f ms per confirmed booking, asynchronous work included"
+                        + " (%.0f s from the start until it settled, %.2f cores on average); bench %.2f ms per booking",
+                sale.shape + " sale:", used.serverMillisPer(confirmed), used.wallSeconds(), used.serverCores(),
+                used.benchMillisPer(confirmed)));
+        check(used.serverMillisPer(confirmed) <= 5, String.format(Locale.ROOT, "%s: server CPU per confirmed booking"
+                + " <= 5 ms (%.2f ms)", sale.shape, used.serverMillisPer(confirmed)));
         charts.add(new Chart("flash-sale " + sale.shape + ": holds", sale.holds, sale.startedAt));
         charts.add(new Chart("flash-sale " + sale.shape + ": payments", sale.payments, sale.startedAt));
     }
@@ -96,11 +104,15 @@ final class Report {
         charts.add(new Chart("ceiling: raw SQL bookings", ceiling.bookings, 0));
     }
 
-    void browse(Browse browse) {
+    void browse(Browse browse, java.util.function.Function<Browse.Phase, CpuMeter.Used> usedBy) {
         for (Browse.Phase phase : browse.phases) {
             Series s = phase.series();
             double seconds = phase.duration().toMillis() / 1000.0;
             Series.Summary summary = s.summary(st -> st == 200, seconds);
+            CpuMeter.Used used = usedBy.apply(phase);
+            cpu.add(String.format(Locale.ROOT, "%-22s server %6.3f ms per request (%.2f cores); bench %.3f ms per"
+                            + " request", "browse " + phase.name() + ":", used.serverMillisPer(s.count(ANY)),
+                    used.serverCores(), used.benchMillisPer(s.count(ANY))));
             rows.add(new Row("browse: " + phase.name(), String.valueOf(phase.clients()),
                     String.format(Locale.ROOT, "%.0f requests/s", summary.perSecond()), 0,
                     s.count(st -> st != 200), summary, phase.path()));
@@ -115,6 +127,26 @@ final class Report {
             }
             check(s.count(st -> st != 200) == 0, "browse " + phase.name() + ": every answer 200");
         }
+    }
+
+    void stadium(Stadium stadium, long mapBytes, long rss, long startedAt) {
+        Series.Summary stale = stadium.staleness.summary(ANY, 1);
+        double perMinute = stadium.bytesPerWatcherPerMinute();
+        double share = perMinute / mapBytes;
+        rows.add(new Row("stadium: watchers' staleness", String.valueOf(stadium.watchers),
+                String.format(Locale.ROOT, "%d connected, %d dropped", stadium.connected(), stadium.dropped()), 0,
+                0, stale, String.format(Locale.ROOT, "%,.0f bytes per watcher per minute = %.2f%% of the %,d-byte map;"
+                        + " %d snapshot events; staleness on %d watchers", perMinute, share * 100, mapBytes,
+                        stadium.snapshots(), stadium.sampled)));
+        check(stale.count() > 0 && stale.p99() <= 1000, "stadium: watchers' staleness p99 <= 1 s (" + stale.p99()
+                + " ms over " + stale.count() + " sightings)");
+        check(share < 0.01, String.format(Locale.ROOT, "stadium: a watcher receives under 1%% of the map's bytes per"
+                + " minute (%.2f%%)", share * 100));
+        check(stadium.dropped() == 0, "stadium: every watcher stayed connected (" + stadium.dropped() + " dropped)");
+        check(rss > 0 && rss < 1536L * 1024 * 1024, String.format(Locale.ROOT, "stadium: server RSS with the watchers"
+                + " connected under 1.5 GiB (%.0f MiB)", rss / 1048576.0));
+        charts.add(new Chart("stadium: staleness (a hold's answer to a watcher seeing it)", stadium.staleness,
+                startedAt));
     }
 
     void serverMemory(long bytes) {
@@ -145,6 +177,9 @@ final class Report {
         System.out.printf("%n  server RSS %s; bench took %d s; report %s%n%n",
                 rss > 0 ? String.format(Locale.ROOT, "%.0f MiB", rss / 1048576.0) : "unknown", took.toSeconds(),
                 html.toAbsolutePath());
+        System.out.println("  CPU time (from /proc: the server's process; the bench's own, which shares the machine):");
+        cpu.forEach(c -> System.out.println("  " + c));
+        System.out.println();
         ratios.forEach(r -> System.out.println("  " + r));
     }
 
@@ -173,7 +208,8 @@ final class Report {
         body.append("<pre>").append(esc(table)).append("</pre><ul>");
         checks.forEach(c -> body.append("<li class='").append(c.startsWith("PASS") ? "pass" : "fail").append("'>")
                 .append(esc(c)).append("</li>"));
-        body.append("</ul><pre>").append(esc(String.join("\n", ratios))).append("</pre>");
+        body.append("</ul><pre>").append(esc(String.join("\n", cpu))).append("</pre>");
+        body.append("<pre>").append(esc(String.join("\n", ratios))).append("</pre>");
         body.append("<p>Gatling's own reports for each run are in <code>gatling/</code> beside this file.</p>");
         for (Chart chart : charts) {
             List<Series.Second> seconds = chart.series().perSecond(chart.startMillis());
