@@ -164,8 +164,8 @@ public final class Bench {
 
     /**
      * A stadium on-sale: a 30,000-seat event, its watchers connected to the seat changes from one snapshot, then the
-     * buyers (with think time) buy until it is sold out or the limit; the buyers read the map once and learn from
-     * their conflicts, as the watchers do from the stream.
+     * buyers (with think time) buy until it is sold out or the limit; the buyers read the map once and then follow
+     * the changes (through one of the watchers), as a buyer's page would.
      */
     private static void stadium(Report report, CpuMeter cpu, List<Buyer> buyers) throws Exception {
         long eventId = Fixtures.publishedEvent("Bench stadium", Stadium.LAYOUT);
@@ -186,6 +186,7 @@ public final class Bench {
             FlashSale sale = new FlashSale("stadium", BASE_URL, eventId, Stadium.SEATS, buyers, THINK,
                     Duration.ofHours(1), STADIUM_LIMIT);
             sale.onHeld = stadium::held;
+            sale.takenLive = stadium::taken;
             FlashSale.current = sale;
             stadium.startCounting();
             gatling(FlashSaleSimulation.class, "stadium");

@@ -39,6 +39,8 @@ final class FlashSale {
     final AtomicLong lastSaleAt = new AtomicLong();
     /** Told of every hold answered 201: its seats, and when the answer came (the stadium's watchers use it). */
     volatile BiConsumer<List<Long>, Long> onHeld = (seats, at) -> { };
+    /** Seats the buyers know are taken without a conflict: the seat changes they follow (the stadium), or none. */
+    volatile java.util.function.LongPredicate takenLive = id -> false;
     volatile long startedAt;
     volatile long finishedAt;
     volatile long deadline;

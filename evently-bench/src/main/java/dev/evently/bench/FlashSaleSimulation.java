@@ -132,14 +132,14 @@ public class FlashSaleSimulation extends Simulation {
 
         ChainBuilder buy = exec(s -> {
             SeatView view = s.get("view");
-            List<Long> chosen = view == null ? List.of() : view.choose(ThreadLocalRandom.current());
+            List<Long> chosen = view == null ? List.of() : view.choose(ThreadLocalRandom.current(), sale.takenLive);
             return s.set("seatIds", chosen).set("holdBody", "{\"eventId\":" + sale.eventId + ",\"seatIds\":["
                     + chosen.stream().map(String::valueOf).collect(Collectors.joining(",")) + "]}");
         }).doIfOrElse(s -> !s.getList("seatIds").isEmpty()).then(think, hold).orElse(
                 // nothing left in this buyer's view: read the map again, and wait a little if everything
                 // is held by others
                 exec(readMap).doIf(s -> sale.running() && ((SeatView) s.get("view")).choose(
-                        ThreadLocalRandom.current()).isEmpty()).then(pause(Duration.ofMillis(100), Duration.ofMillis(300))));
+                        ThreadLocalRandom.current(), sale.takenLive).isEmpty()).then(pause(Duration.ofMillis(100), Duration.ofMillis(300))));
 
         setUp(scenario(sale.shape)
                 .feed(buyers)

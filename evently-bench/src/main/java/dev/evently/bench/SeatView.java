@@ -60,11 +60,19 @@ final class SeatView {
 
     /** 1–4 adjacent seats believed available, or an empty list when none are left. */
     synchronized List<Long> choose(ThreadLocalRandom random) {
+        return choose(random, id -> false);
+    }
+
+    /**
+     * As {@link #choose(ThreadLocalRandom)}, also leaving out the seats {@code takenLive} knows are taken (a buyer
+     * whose map follows the seat changes).
+     */
+    synchronized List<Long> choose(ThreadLocalRandom random, java.util.function.LongPredicate takenLive) {
         List<List<Seat>> open = new ArrayList<>();
         for (List<Seat> seats : sections.values()) {
             List<Seat> front = new ArrayList<>(FRONT);
             for (Seat seat : seats) {
-                if (!gone.contains(seat.id())) {
+                if (!gone.contains(seat.id()) && !takenLive.test(seat.id())) {
                     front.add(seat);
                     if (front.size() == FRONT) {
                         break;
@@ -86,7 +94,7 @@ final class SeatView {
         for (Seat next : sections.get(first.section()).subList(sections.get(first.section()).indexOf(first) + 1,
                 sections.get(first.section()).size())) {
             if (chosen.size() == wanted || !next.row().equals(last.row()) || next.number() != last.number() + 1
-                    || gone.contains(next.id())) {
+                    || gone.contains(next.id()) || takenLive.test(next.id())) {
                 break;
             }
             chosen.add(next.id());

@@ -35,12 +35,15 @@ final class Stadium implements AutoCloseable {
     static final int SEATS = 30_000;
 
     private static final Pattern HELD = Pattern.compile("\"(\\d+)\":\"HELD\"");
+    private static final Pattern STATUS = Pattern.compile("\"(\\d+)\":\"([A-Z]+)\"");
 
     final int watchers;
     final int sampled;
     final Series staleness = new Series("stadium staleness");
     /** Seat → when its buyer had the hold's answer. */
     private final Map<Long, Long> heldAt = new ConcurrentHashMap<>();
+    /** Seats taken as the first watcher was told: the buyers follow the changes too, through it. */
+    private final Set<Long> taken = ConcurrentHashMap.newKeySet();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong events = new AtomicLong();
     private final AtomicInteger connected = new AtomicInteger();
@@ -62,7 +65,7 @@ final class Stadium implements AutoCloseable {
     void connect(String baseUrl, long eventId, long generation) throws InterruptedException {
         URI uri = URI.create(baseUrl + "/api/events/" + eventId + "/seats/changes?since=" + generation);
         for (int i = 0; i < watchers; i++) {
-            Watcher watcher = new Watcher(i < sampled);
+            Watcher watcher = new Watcher(i < sampled, i == 0);
             streams.add(http.sendAsync(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET().build(),
                     HttpResponse.BodyHandlers.fromLineSubscriber(watcher)).whenComplete((response, failure) -> {
                         if (failure != null || response.statusCode() != 200) {
@@ -74,6 +77,11 @@ final class Stadium implements AutoCloseable {
         while (connected.get() + dropped.get() < watchers && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
+    }
+
+    /** Whether the seat is taken, as the seat changes told. */
+    boolean taken(long seatId) {
+        return taken.contains(seatId);
     }
 
     /** The buyer had the answer to a hold of these seats now. */
@@ -121,11 +129,13 @@ final class Stadium implements AutoCloseable {
     /** One watcher's stream, line by line. */
     private final class Watcher implements Flow.Subscriber<String> {
         private final boolean sampling;
+        private final boolean forBuyers;
         private final Set<Long> seen;
         private boolean counted;
 
-        Watcher(boolean sampling) {
+        Watcher(boolean sampling, boolean forBuyers) {
             this.sampling = sampling;
+            this.forBuyers = forBuyers;
             this.seen = sampling ? ConcurrentHashMap.newKeySet() : Set.of();
         }
 
@@ -148,6 +158,17 @@ final class Stadium implements AutoCloseable {
                 return;
             }
             events.incrementAndGet();
+            if (forBuyers) {
+                Matcher seat = STATUS.matcher(line);
+                while (seat.find()) {
+                    long id = Long.parseLong(seat.group(1));
+                    if (seat.group(2).equals("AVAILABLE")) {
+                        taken.remove(id);
+                    } else {
+                        taken.add(id);
+                    }
+                }
+            }
             if (!sampling) {
                 return;
             }
