@@ -174,6 +174,11 @@ public class CatalogCache {
         }
         try {
             CachedJson json = fromRedisOrLoad(slot, name, ttl, load);
+            if (generations.paused()) {
+                // Redis failed while this was loaded (a seat map then lacks its generation): answered, not kept
+                mine.complete(json);
+                return json;
+            }
             String replaced = json.isEmpty() ? near.drop(slot)
                     : near.remember(slot, new Near(name, json, changesBefore, now, now));
             if (replaced != null) {
@@ -209,7 +214,7 @@ public class CatalogCache {
         }
         reads.count(slot, Source.DATABASE);
         CachedJson fresh = load.get();
-        if (fresh.isEmpty()) {
+        if (fresh.isEmpty() || generations.paused()) {
             return fresh;
         }
         // no waiting for Redis to take a copy the next change may make useless
