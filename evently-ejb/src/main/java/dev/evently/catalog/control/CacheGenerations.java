@@ -145,8 +145,11 @@ public class CacheGenerations {
                 RScript.ReturnType.INTEGER, List.of(key), randomStart(), LIFE.toMillis());
     }
 
-    /** Far from any generation a forgotten counter reached, and far from overflowing. */
-    private static String randomStart() {
+    /**
+     * Far from any generation a forgotten counter reached, and far from overflowing (below 2^53: exact in Lua too);
+     * the seat change log starts its generations here as well.
+     */
+    static String randomStart() {
         return String.valueOf(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 52));
     }
 

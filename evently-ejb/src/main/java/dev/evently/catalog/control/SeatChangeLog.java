@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -178,7 +177,7 @@ public class SeatChangeLog {
     private List<Object> since(long eventId, long since, long upTo, int max) {
         return redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, SINCE, RScript.ReturnType.MULTI,
                 List.of(generationKey(eventId), logKey(eventId)), String.valueOf(since), String.valueOf(upTo),
-                String.valueOf(max), randomStart(), String.valueOf(LIFE.toMillis()));
+                String.valueOf(max), CacheGenerations.randomStart(), String.valueOf(LIFE.toMillis()));
     }
 
     private void append(long eventId, String entry) {
@@ -212,12 +211,8 @@ public class SeatChangeLog {
 
     private void eval(long eventId, String entry) {
         redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, APPEND, RScript.ReturnType.INTEGER,
-                List.of(generationKey(eventId), logKey(eventId)), entry, randomStart(),
+                List.of(generationKey(eventId), logKey(eventId)), entry, CacheGenerations.randomStart(),
                 String.valueOf(LIFE.toMillis()), String.valueOf(KEPT));
-    }
-
-    private static String randomStart() {
-        return String.valueOf(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 52));
     }
 
     private static String generationKey(long eventId) {
