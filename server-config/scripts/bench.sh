@@ -17,11 +17,15 @@ stack_bench() {
     # and pays as buyers do: a checkout through the API, then the provider's Pay (its test API stands in)
     export EVENTLY_TEST_PAYMENTS_URL="$PAYMENTS_URL" EVENTLY_TEST_PAYMENTS_API_KEY="$EVENTLY_PAYMENTS_API_KEY"
     local bench="$ROOT/evently-bench/target"
+    # the fair ceiling replays the SQL the application sent, read from the embedded PostgreSQL's log
+    local pglog=""
+    [ "$DB_EMBEDDED" = 1 ] && pglog="$(postgres_log)"
     # Gatling reads String internals, as its own launcher allows it to. 3 GiB: the stadium's 200 buyers each keep the
     # 30,000 seats they read (1 GiB ran out of memory there)
     java -Xms256m -Xmx3g -XX:+UseParallelGC --add-opens java.base/java.lang=ALL-UNNAMED -cp "$bench/classes:$bench/lib/*" \
         -Devently.base-url="$BASE_URL" -Dbench.results="$bench/bench" \
         -Dbench.docroot="$DOMAINS/$DOMAIN/docroot" -Dbench.server-pid-file="$DOMAINS/$DOMAIN/config/pid" \
+        -Dbench.postgres-log="$pglog" \
         "$@" dev.evently.bench.Bench || die "the benchmark failed"
     info "the stack is still running: ./evently stop stops it"
 }

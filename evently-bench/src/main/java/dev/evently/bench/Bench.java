@@ -40,6 +40,8 @@ public final class Bench {
     private static final Duration STADIUM_LIMIT = Duration.parse(System.getProperty("bench.stadium.limit", "PT120S"));
     /** Watchers whose staleness is measured (every watcher's bytes are counted). */
     private static final int STADIUM_SAMPLED = 100;
+    /** The embedded PostgreSQL's log, where the fair ceiling's capture reads the application's statements. */
+    private static final String POSTGRES_LOG = System.getProperty("bench.postgres-log");
     private static final Duration WARM_UP = Duration.parse(System.getProperty("bench.warm-up", "PT60S"));
     private static final Duration SETTLE = Duration.parse(System.getProperty("bench.settle", "PT120S"));
     /** The server counts as idle below this share of one core. */
@@ -101,11 +103,33 @@ public final class Bench {
 
         if (SCENARIOS.contains("capacity")) {
             settle();
-            FlashSale capacity = flashSale("capacity", buyers.subList(0, CAPACITY_BUYERS), Duration.ZERO);
-            long deadlocks = Fixtures.deadlocksAfter(Instant.ofEpochMilli(capacity.finishedAt)) - deadlocksBefore;
-            report.flashSale(capacity, Fixtures.audit(capacity.eventId, true), deadlocks, workOf(capacity, cpu));
+            long eventId = Fixtures.publishedEvent("Bench flash sale (capacity)", SALE_LAYOUT);
+            Object capture = SCENARIOS.contains("ceiling") ? SqlCapture.possible(POSTGRES_LOG) : "no ceiling asked";
+            if (capture instanceof SqlCapture c) {
+                step("Capture: a copy of the database for the fair ceiling, then every statement the application sends"
+                        + " during the capacity sale");
+                SqlReplay.copyDatabase();
+                c.start();
+            }
+            FlashSale capacity;
+            long deadlocks;
+            CpuMeter.Used used;
+            List<SqlCapture.Transaction> captured;
+            try {
+                capacity = flashSale("capacity", buyers.subList(0, CAPACITY_BUYERS), Duration.ZERO, SALE_LIMIT,
+                        eventId);
+                deadlocks = Fixtures.deadlocksAfter(Instant.ofEpochMilli(capacity.finishedAt)) - deadlocksBefore;
+                used = workOf(capacity, cpu);
+                captured = capture instanceof SqlCapture c ? c.stop() : null;
+            } finally {
+                if (capture instanceof SqlCapture c) {
+                    c.close();  // logging off, also when the sale failed
+                }
+            }
+            report.flashSale(capacity, Fixtures.audit(capacity.eventId, true), deadlocks, used);
             if (SCENARIOS.contains("ceiling")) {
-                step("Ceiling: the same booking work as raw SQL, one round trip per booking, %d connections",
+                fairCeiling(report, capacity, captured, capture);
+                step("Database limit: the booking work as ONE raw SQL statement per booking, %d connections",
                         CAPACITY_BUYERS);
                 settle();
                 SqlCeiling ceiling = new SqlCeiling(CAPACITY_BUYERS, capacity.eventId,
@@ -163,6 +187,35 @@ public final class Bench {
     }
 
     /**
+     * The fair ceiling: the capacity sale's own SQL replayed at its concurrency in the copy taken before it
+     * ({@link SqlReplay}); the copy is dropped after.
+     */
+    private static void fairCeiling(Report report, FlashSale sale, List<SqlCapture.Transaction> captured,
+                                    Object capture) throws Exception {
+        if (captured == null) {
+            report.fairCeilingMissing((String) capture);
+            return;
+        }
+        step("Fair ceiling: the capacity sale's %,d transactions (%,d statements) replayed over JDBC, %d connections,"
+                        + " no HTTP", captured.size(), captured.stream().mapToLong(t -> t.statements().size()).sum(),
+                CAPACITY_BUYERS);
+        Path shapes = RESULTS.resolve("captured-sql.txt");
+        SqlCapture.writeShapes(captured, sale.bookings.sum(), shapes);
+        System.out.println("    the statements per booking, most frequent first: " + shapes.toAbsolutePath());
+        settle();
+        try {
+            SqlReplay replay = new SqlReplay(CAPACITY_BUYERS).run(captured);
+            String booked = "select count(*) as n from %s.seats where event_id = ? and status = 'BOOKED'";
+            long replayed = ((Number) Fixtures.row(String.format(booked, SqlReplay.SCHEMA), sale.eventId).get("n"))
+                    .longValue();
+            long sold = ((Number) Fixtures.row(String.format(booked, "public"), sale.eventId).get("n")).longValue();
+            report.fairCeiling(replay, sale.bookings.sum(), sold, replayed);
+        } finally {
+            SqlReplay.dropCopy();
+        }
+    }
+
+    /**
      * A stadium on-sale: a 30,000-seat event, its watchers connected to the seat changes from one snapshot, then the
      * buyers (with think time) buy until it is sold out or the limit; the buyers read the map once and then follow
      * the changes (through one of the watchers), as a buyer's page would.
@@ -205,7 +258,12 @@ public final class Bench {
 
     private static FlashSale flashSale(String shape, List<Buyer> buyers, Duration think, Duration limit)
             throws Exception {
-        long eventId = Fixtures.publishedEvent("Bench flash sale (" + shape + ")", SALE_LAYOUT);
+        return flashSale(shape, buyers, think, limit,
+                Fixtures.publishedEvent("Bench flash sale (" + shape + ")", SALE_LAYOUT));
+    }
+
+    private static FlashSale flashSale(String shape, List<Buyer> buyers, Duration think, Duration limit, long eventId)
+            throws Exception {
         step("Flash sale, %s: %d buyers%s on event %d (5,000 seats), at most %d s", shape, buyers.size(),
                 think.isZero() ? " without think time" : ", think time ~" + think.toMillis() + " ms", eventId,
                 limit.toSeconds());
