@@ -84,7 +84,10 @@ final class SqlReplay {
             for (String key : foreignKeys) {
                 sql.execute(key);
             }
-            sql.execute("analyze");
+            // vacuumed and analysed now, as the live tables are by autovacuum: not by autovacuum during the replay
+            for (String table : tables) {
+                sql.execute("vacuum (analyze) " + SCHEMA + "." + table);
+            }
         }
     }
 
