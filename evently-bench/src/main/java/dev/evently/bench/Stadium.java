@@ -34,8 +34,8 @@ final class Stadium implements AutoCloseable {
             new Object[] {"Upper North", 100, 50, 4_000}, new Object[] {"Upper South", 100, 50, 4_000});
     static final int SEATS = 30_000;
 
-    private static final Pattern HELD = Pattern.compile("\"(\\d+)\":\"HELD\"");
-    private static final Pattern STATUS = Pattern.compile("\"(\\d+)\":\"([A-Z]+)\"");
+    /** One status's group in a seats event: {@code "HELD":[1017,1018]}. */
+    private static final Pattern GROUP = Pattern.compile("\"([A-Z]+)\":\\[([0-9,]*)]");
 
     final int watchers;
     final int sampled;
@@ -158,28 +158,31 @@ final class Stadium implements AutoCloseable {
                 return;
             }
             events.incrementAndGet();
-            if (forBuyers) {
-                Matcher seat = STATUS.matcher(line);
-                while (seat.find()) {
-                    long id = Long.parseLong(seat.group(1));
-                    if (seat.group(2).equals("AVAILABLE")) {
-                        taken.remove(id);
-                    } else {
-                        taken.add(id);
-                    }
-                }
-            }
-            if (!sampling) {
-                return;
+            if (!sampling && !forBuyers) {
+                return;  // counted only
             }
             long now = System.currentTimeMillis();
-            Matcher held = HELD.matcher(line);
-            while (held.find()) {
-                long seat = Long.parseLong(held.group(1));
-                Long at = heldAt.get(seat);
-                if (at != null && seen.add(seat)) {
-                    long stale = Math.max(0, now - at);
-                    staleness.record(now - stale, stale, 200);
+            Matcher group = GROUP.matcher(line);
+            while (group.find()) {
+                boolean available = group.group(1).equals("AVAILABLE");
+                boolean held = group.group(1).equals("HELD");
+                for (String id : group.group(2).split(",")) {
+                    if (id.isEmpty()) {
+                        continue;
+                    }
+                    long seat = Long.parseLong(id);
+                    if (forBuyers) {
+                        if (available) {
+                            taken.remove(seat);
+                        } else {
+                            taken.add(seat);
+                        }
+                    }
+                    Long at = sampling && held ? heldAt.get(seat) : null;
+                    if (at != null && seen.add(seat)) {
+                        long stale = Math.max(0, now - at);
+                        staleness.record(now - stale, stale, 200);
+                    }
                 }
             }
         }

@@ -103,10 +103,17 @@ final class SeatStream implements AutoCloseable {
             if (!"seats".equals(event.name())) {
                 return false;
             }
-            event.data().path("seats").fields().forEachRemaining(seat ->
-                    seats.put(Long.parseLong(seat.getKey()), seat.getValue().asText()));
+            statuses(event.data()).forEach(seats::put);
             return seats.values().stream().allMatch(status::equals);
         });
+    }
+
+    /** A seats event's or poll's changes ({"seats":{"HELD":[ids],...}}) as seat id → status. */
+    static java.util.Map<Long, String> statuses(JsonNode changes) {
+        java.util.Map<Long, String> statuses = new java.util.HashMap<>();
+        changes.path("seats").fields().forEachRemaining(group ->
+                group.getValue().forEach(id -> statuses.put(id.asLong(), group.getKey())));
+        return statuses;
     }
 
     private void read() {

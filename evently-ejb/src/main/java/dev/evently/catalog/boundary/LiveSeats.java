@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Queue;
 import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -220,24 +222,26 @@ public class LiveSeats implements RegistersMetrics {
                 changes.seatIds()));
     }
 
-    /** The seats' statuses as PostgreSQL has them now: a later change than the log's last can only be newer. */
+    /**
+     * The seats' statuses as PostgreSQL has them now (a later change than the log's last can only be newer), grouped
+     * by status, ids ascending: {@code "seats":{"BOOKED":[1017,1018],"HELD":[1020]}}. Half the bytes of one
+     * {@code "id":"STATUS"} pair per seat, and every watcher's copy is written byte by byte (Jersey's SSE writer).
+     */
     private String seatsJson(long eventId, long generation, Collection<Long> seatIds) {
-        StringBuilder json = new StringBuilder(32 + seatIds.size() * 20)
-                .append("{\"generation\":").append(generation).append(",\"snapshotNeeded\":false,\"seats\":{");
+        Map<String, StringBuilder> byStatus = new TreeMap<>();
         if (!seatIds.isEmpty()) {
             try (Connection connection = dataSource.getConnection()) {
-                int[] written = {0};
                 Seats.readStatuses(connection, eventId, seatIds, (id, status) -> {
-                    if (written[0]++ > 0) {
-                        json.append(',');
-                    }
-                    json.append('"').append(id).append("\":\"").append(status).append('"');
+                    StringBuilder ids = byStatus.computeIfAbsent(status, s -> new StringBuilder());
+                    ids.append(ids.isEmpty() ? "" : ",").append(id);
                 });
             } catch (SQLException e) {
                 throw new IllegalStateException("reading the statuses of changed seats failed", e);
             }
         }
-        return json.append("}}").toString();
+        StringJoiner groups = new StringJoiner(",", "{", "}");
+        byStatus.forEach((status, ids) -> groups.add("\"" + status + "\":[" + ids + "]"));
+        return "{\"generation\":" + generation + ",\"snapshotNeeded\":false,\"seats\":" + groups + "}";
     }
 
     private static UnavailableException unavailable() {
