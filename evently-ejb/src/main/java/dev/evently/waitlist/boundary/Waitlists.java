@@ -93,7 +93,8 @@ public class Waitlists {
                         order by e.joinedAt desc, e.id desc""", WaitlistEntry.class)
                 .setParameter("user", userId)
                 .setMaxResults(100)
-                .getResultStream()
+                .getResultList()  // read to the end first: view() queries, and must not while this result set is open
+                .stream()
                 .map(this::view)
                 .toList();
     }
