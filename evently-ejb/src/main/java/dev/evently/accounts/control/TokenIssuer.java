@@ -2,8 +2,6 @@ package dev.evently.accounts.control;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -55,9 +53,8 @@ public class TokenIssuer {
     @PostConstruct
     void loadKey() {
         try {
-            String pem = Files.readString(Path.of(privateKeyLocation.replaceFirst("^file:", "")));
-            byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
-            key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+            key = KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(KeyFiles.der(privateKeyLocation)));
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot read the JWT signing key at " + privateKeyLocation, e);
         }

@@ -3,8 +3,6 @@ package dev.evently.accounts.control;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
@@ -86,9 +84,7 @@ public class TokenVerifier {
     @PostConstruct
     void loadKey() {
         try {
-            String pem = Files.readString(Path.of(publicKeyLocation.replaceFirst("^file:", "")));
-            byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
-            key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+            key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(KeyFiles.der(publicKeyLocation)));
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot read the JWT verification key at " + publicKeyLocation, e);
         }
