@@ -168,6 +168,35 @@ class WebhooksIT {
         }
     }
 
+    /**
+     * A delivery recorded earlier (a lower id) may commit after a later one has been tried: the endpoint has seen the
+     * later one refused, and its retries go first. The late row is written here with a lower id, as that race leaves
+     * it; the API cannot make the interleaving happen on cue.
+     */
+    @Test
+    void aRefusedDeliveryIsRetriedBeforeOneRecordedEarlierButCommittedLater() throws Exception {
+        String admin = Tokens.admin();
+        try (WebhookReceiver receiver = new WebhookReceiver(2, Duration.ZERO)) {
+            // a type no other test sends while this one runs, so that the receiver hears only these two
+            long endpointId = register(admin, receiver.url(), List.of("booking.refunded")).path("id").asLong();
+            String suffix = String.valueOf(System.nanoTime());
+            long headId = Database.count("""
+                    insert into webhook_deliveries (endpoint_id, event_id, event_type, payload)
+                    values (?, ?, 'booking.refunded', '{}') returning id""", endpointId, "first-" + suffix);
+            Stack.await("the first attempt refused", Duration.ofSeconds(30), receiver::requests,
+                    requests -> !requests.isEmpty());
+            Database.update("""
+                    insert into webhook_deliveries (id, endpoint_id, event_id, event_type, payload)
+                    values (?, ?, ?, 'booking.refunded', '{}')""", -headId, endpointId, "late-" + suffix);
+
+            List<Received> requests = Stack.await("both delivered", Duration.ofSeconds(60), receiver::requests,
+                    received -> received.stream().filter(Received::delivered).count() == 2);
+            assertThat(requests).extracting(Received::eventId)
+                    .containsExactly("first-" + suffix, "first-" + suffix, "first-" + suffix, "late-" + suffix);
+            assertThat(requests).extracting(Received::status).containsExactly(503, 503, 200, 200);
+        }
+    }
+
     @Test
     void endpointsAreForAdminsOnlyValidatedAndTheirSecretShownOnce() throws Exception {
         String admin = Tokens.admin();
@@ -219,7 +248,11 @@ class WebhooksIT {
     }
 
     private static JsonNode register(String admin, String url) {
-        HttpResponse<String> response = Auth.post("/api/admin/webhooks", admin, Map.of("url", url, "eventTypes", TYPES));
+        return register(admin, url, TYPES);
+    }
+
+    private static JsonNode register(String admin, String url, List<String> types) {
+        HttpResponse<String> response = Auth.post("/api/admin/webhooks", admin, Map.of("url", url, "eventTypes", types));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode endpoint = Stack.json(response);
         MADE.add(endpoint.path("id").asLong());

@@ -33,7 +33,8 @@ import dev.evently.webhook.control.WebhookUrls;
 
 /**
  * Sends the recorded webhook deliveries, every second on every instance. Each endpoint has at most one delivery in
- * flight, its oldest pending one, so its events arrive in the order they were recorded (one booking's in the order
+ * flight, the head of its pending ones (the one it has been sent already, else the oldest; see WebhookStore.claim),
+ * so its events arrive in the order they were recorded (one booking's in the order
  * they happened); the next waits until that one is delivered or given up. Endpoints are served side by side, up to
  * {@code evently.webhooks.max-in-flight} at once: the requests are asynchronous, so a receiver that is slow or away
  * holds only its own slot, never a thread, another endpoint or a sale. Within a tick the timer waits for answers

@@ -156,7 +156,8 @@ public class WebhookStore implements RetainedRows {
 
     /**
      * Makes a delivery due now again, whatever became of it; its attempts are kept, and the give-up time counts
-     * from now. It goes before the endpoint's later pending deliveries (they are sent oldest first).
+     * from now. It goes after a delivery the endpoint is being sent already and before the endpoint's later pending
+     * ones (see {@link #claim}).
      */
     public boolean redeliver(long endpointId, long deliveryId, Instant now) {
         return em.createNativeQuery("""
@@ -170,10 +171,12 @@ public class WebhookStore implements RetainedRows {
     }
 
     /**
-     * Takes, for up to {@code limit} enabled endpoints not in {@code busy}, the oldest pending delivery if it is
-     * due, leasing it until {@code leaseUntil}: an endpoint's later deliveries wait until its oldest is settled, so
-     * they arrive one at a time and in order. A delivery in flight elsewhere is not due (its lease), so two instances
-     * never post to one endpoint at once.
+     * Takes, for up to {@code limit} enabled endpoints not in {@code busy}, the head of its pending deliveries if it
+     * is due, leasing it until {@code leaseUntil}: an endpoint's later deliveries wait until its head is settled, so
+     * they arrive one at a time and in order. The head is the delivery already attempted, if there is one, else the
+     * oldest: ids come from a sequence, so one recorded earlier may commit after a later one has been tried, and it
+     * must not overtake the retries of the one the endpoint has already seen. A delivery in flight elsewhere is not
+     * due (its lease), so two instances never post to one endpoint at once.
      */
     public List<Claimed> claim(Instant now, Instant leaseUntil, List<Long> busy, int limit) {
         String busyIds = busy.isEmpty() ? "" : String.join(",", busy.stream().map(String::valueOf).toList());
@@ -184,7 +187,7 @@ public class WebhookStore implements RetainedRows {
                             from webhook_deliveries d join webhook_endpoints e on e.id = d.endpoint_id
                             where d.status = 'PENDING' and e.enabled
                               and d.endpoint_id <> all(cast(string_to_array(?3, ',') as bigint[]))
-                            order by d.endpoint_id, d.id),
+                            order by d.endpoint_id, d.first_attempted_at is null, d.id),
                         due as (
                             select d.id from webhook_deliveries d
                             where d.id = any(array(select id from heads where next_attempt_at <= ?1
