@@ -42,6 +42,7 @@ public class SeatChangeLog {
     private static final String EVERYTHING = "*";
     private static final Duration LIFE = Duration.ofDays(1);
     private static final String PREFIX = "evently:seats:";
+    private static final String NOT_LOGGED = "seat changes are not logged: watchers will take a new snapshot";
 
     /**
      * Appends ARGV[1] under the next generation; keeps the latest ARGV[4]. Generations stay strings of digits
@@ -175,21 +176,34 @@ public class SeatChangeLog {
     }
 
     private List<Object> since(long eventId, long since, long upTo, int max) {
-        return redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, SINCE, RScript.ReturnType.MULTI,
-                List.of(generationKey(eventId), logKey(eventId)), String.valueOf(since), String.valueOf(upTo),
+        return script().eval(RScript.Mode.READ_WRITE, SINCE, RScript.ReturnType.MULTI, keys(eventId),
+                String.valueOf(since), String.valueOf(upTo),
                 String.valueOf(max), CacheGenerations.randomStart(), String.valueOf(LIFE.toMillis()));
     }
 
+    /**
+     * Not waited for: the request that made the change answers without this round trip. Appends that finish in
+     * another order than they began leave no reader with an older status (it reads statuses from PostgreSQL), and
+     * one that fails is counted lost as a refused one is.
+     */
     private void append(long eventId, String entry) {
-        if (appendLost()) {
-            try {
-                eval(eventId, entry);
-                return;
-            } catch (RuntimeException e) {
-                connection.failed("seat changes are not logged: watchers will take a new snapshot", e);
-            }
+        if (!appendLost()) {
+            lost.add(eventId);
+            return;
         }
-        lost.add(eventId);
+        try {
+            script().evalAsync(RScript.Mode.READ_WRITE, APPEND, RScript.ReturnType.INTEGER, keys(eventId),
+                    appendArguments(entry)).whenComplete((done, e) -> {
+                        if (e != null) {
+                            lost.add(eventId);
+                            connection.failed(NOT_LOGGED, e instanceof RuntimeException r ? r
+                                    : new IllegalStateException(e));
+                        }
+                    });
+        } catch (RuntimeException e) {
+            lost.add(eventId);
+            connection.failed(NOT_LOGGED, e);
+        }
     }
 
     /** Tells the readers of events whose changes were lost to take a new snapshot; whether Redis may be used. */
@@ -199,20 +213,28 @@ public class SeatChangeLog {
         }
         for (Long eventId : List.copyOf(lost)) {
             try {
-                eval(eventId, EVERYTHING);
+                script().eval(RScript.Mode.READ_WRITE, APPEND, RScript.ReturnType.INTEGER, keys(eventId),
+                        appendArguments(EVERYTHING));
                 lost.remove(eventId);
             } catch (RuntimeException e) {
-                connection.failed("seat changes are not logged: watchers will take a new snapshot", e);
+                connection.failed(NOT_LOGGED, e);
                 return false;
             }
         }
         return true;
     }
 
-    private void eval(long eventId, String entry) {
-        redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, APPEND, RScript.ReturnType.INTEGER,
-                List.of(generationKey(eventId), logKey(eventId)), entry, CacheGenerations.randomStart(),
-                String.valueOf(LIFE.toMillis()), String.valueOf(KEPT));
+    private RScript script() {
+        return redis.getScript(StringCodec.INSTANCE);
+    }
+
+    private static List<Object> keys(long eventId) {
+        return List.of(generationKey(eventId), logKey(eventId));
+    }
+
+    private static Object[] appendArguments(String entry) {
+        return new Object[] {entry, CacheGenerations.randomStart(), String.valueOf(LIFE.toMillis()),
+                String.valueOf(KEPT)};
     }
 
     private static String generationKey(long eventId) {
