@@ -113,7 +113,7 @@ stack_test() {
 # The same EAR on the other server, after the whole suite passed on this one: its Arquillian tests and the system
 # tests below (EVENTLY_TEST_OTHER_SERVER=smoke, the default), all of them (full), or nothing (off). This server's
 # instances stop first: the other one takes their ports; PostgreSQL, Redis, mail and the broker stay.
-SMOKE_TESTS="HealthIT,ObservabilityIT,OpenApiIT,MetricsIT,BookingsIT,PaymentsIT,DomainEventsIT,BackDoorsIT,SeatChangesIT"
+SMOKE_TESTS="HealthIT,ObservabilityIT,OpenApiIT,MetricsIT,BookingsIT,PaymentsIT,DomainEventsIT,BackDoorsIT,SeatChangesIT,CompressedReadsIT"
 other_server_test() {
     local mode="${EVENTLY_TEST_OTHER_SERVER:-smoke}" other=payara
     [ "$mode" != off ] || return 0

@@ -13,7 +13,8 @@ import dev.evently.catalog.boundary.CachedJson;
  * Redis for {@code revalidate} after Redis last confirmed its generation, unless this instance committed a
  * change since it was loaded: an instance sees its own changes at once, the others' within that time.
  * Bounded in bytes and in entries (distinct list queries are many small ones): past either limit the entries
- * start afresh.
+ * start afresh. The bytes counted are the bodies'; an entry's gzip form, made once a client asks for it, adds
+ * about a tenth of that for the JSON Evently writes (at most as much again for any body).
  */
 final class NearEntries {
 

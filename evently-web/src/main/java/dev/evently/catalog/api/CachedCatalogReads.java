@@ -19,8 +19,8 @@ import dev.evently.platform.api.RequestTimes;
  * The busiest public reads answered by the servlet container from the catalogue cache, without JAX-RS:
  * {@code GET /api/events} (the first page, no filters), {@code /api/events/{id}} and {@code /api/events/{id}/seats}.
  * Jersey's routing, its per-request injection and its listeners were about half the CPU of such a read in the
- * browse bench. The answer is the one {@link EventsResource} gives ({@link CachedResponses}): the same bytes,
- * ETag, Cache-Control and 304 for a matching If-None-Match. Everything else goes on to JAX-RS: a query string, another method, an Accept
+ * browse bench. The answer is the one {@link EventsResource} gives ({@link CachedResponses}): the same bytes
+ * (or their gzip form), ETag, Cache-Control, Vary and 304 for a matching If-None-Match. Everything else goes on to JAX-RS: a query string, another method, an Accept
  * without JSON, and any failure (an unknown event, say), which JAX-RS then answers as problem+json.
  * Mapped after the correlation filter in web.xml. Each read is named by its endpoint's path template, as JAX-RS
  * names it, so that {@link RequestTimes} counts both ways of answering it as one endpoint.
@@ -47,7 +47,8 @@ public class CachedCatalogReads extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        CachedResponses.write(cached, request.getHeader("If-None-Match"), response);
+        CachedResponses.write(cached, request.getHeader("If-None-Match"), request.getHeader("Accept-Encoding"),
+                response);
     }
 
     /** The cached answer for the path, or null to leave the request to JAX-RS. */

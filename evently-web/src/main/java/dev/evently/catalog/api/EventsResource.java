@@ -58,7 +58,8 @@ public class EventsResource {
             @QueryParam("to") String to,
             @Parameter(description = "Page number from 0", example = "0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100", example = "20") @QueryParam("size") String size,
-            @HeaderParam("If-None-Match") @Parameter(hidden = true) String ifNoneMatch) {
+            @HeaderParam("If-None-Match") @Parameter(hidden = true) String ifNoneMatch,
+            @HeaderParam("Accept-Encoding") @Parameter(hidden = true) String acceptEncoding) {
         Instant fromTime = QueryParameters.instant("from", from);
         Instant toTime = QueryParameters.instant("to", to);
         if (fromTime != null && toTime != null && !toTime.isAfter(fromTime)) {
@@ -67,7 +68,7 @@ public class EventsResource {
         EventQuery query = new EventQuery(QueryParameters.text("q", text), QueryParameters.text("venue", venue),
                 fromTime, toTime, QueryParameters.number("page", page, 0, 0, 100_000),
                 QueryParameters.number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE));
-        return CachedResponses.of(events.upcoming(query), ifNoneMatch);
+        return CachedResponses.of(events.upcoming(query), ifNoneMatch, acceptEncoding);
     }
 
     @GET
@@ -79,8 +80,9 @@ public class EventsResource {
     @APIResponse(responseCode = "404", description = "No such (published) event",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response getEvent(@PathParam("id") long id,
-                            @HeaderParam("If-None-Match") @Parameter(hidden = true) String ifNoneMatch) {
-        return CachedResponses.of(events.details(id), ifNoneMatch);
+                            @HeaderParam("If-None-Match") @Parameter(hidden = true) String ifNoneMatch,
+            @HeaderParam("Accept-Encoding") @Parameter(hidden = true) String acceptEncoding) {
+        return CachedResponses.of(events.details(id), ifNoneMatch, acceptEncoding);
     }
 
     @GET
@@ -93,7 +95,8 @@ public class EventsResource {
     @APIResponse(responseCode = "404", description = "No such (published) event",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response getSeatMap(@PathParam("id") long id,
-                          @HeaderParam("If-None-Match") @Parameter(hidden = true) String ifNoneMatch) {
-        return CachedResponses.of(events.seatMap(id), ifNoneMatch);
+                          @HeaderParam("If-None-Match") @Parameter(hidden = true) String ifNoneMatch,
+            @HeaderParam("Accept-Encoding") @Parameter(hidden = true) String acceptEncoding) {
+        return CachedResponses.of(events.seatMap(id), ifNoneMatch, acceptEncoding);
     }
 }
