@@ -24,6 +24,8 @@ public final class Bench {
 
     static final String BASE_URL = System.getProperty("evently.base-url", "http://127.0.0.1:8080");
     static final Path RESULTS = Path.of(System.getProperty("bench.results", "target/bench"));
+    /** What the load's reads accept, as a browser does; {@code identity} measures the uncompressed answers. */
+    static final String ACCEPT_ENCODING = System.getProperty("bench.accept-encoding", "gzip, deflate");
 
     private static final int CAPACITY_BUYERS = Integer.getInteger("bench.capacity.buyers", 64);
     private static final int RUSH_BUYERS = Integer.getInteger("bench.rush.buyers", 200);

@@ -40,6 +40,7 @@ public class BrowseSimulation extends Simulation {
         for (int i = populations.size() - 2; i >= 0; i--) {
             chain = populations.get(i).andThen(chain);
         }
-        setUp(chain).protocols(http.baseUrl(browse.baseUrl).disableCaching().acceptHeader("application/json"));
+        setUp(chain).protocols(http.baseUrl(browse.baseUrl).disableCaching().acceptHeader("application/json")
+                .acceptEncodingHeader(Bench.ACCEPT_ENCODING));
     }
 }

@@ -150,6 +150,7 @@ public class FlashSaleSimulation extends Simulation {
                 .protocols(http.baseUrl(sale.baseUrl)
                         .disableCaching()
                         .acceptHeader("application/json")
+                        .acceptEncodingHeader(Bench.ACCEPT_ENCODING)
                         .contentTypeHeader("application/json")
                         .shareConnections())
                 .maxDuration(sale.limit.plusSeconds(30));
