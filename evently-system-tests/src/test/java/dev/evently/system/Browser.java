@@ -67,6 +67,18 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /**
+     * Searches again in a console form with a search field and a Search button ({@code form:search}, {@code form:find}):
+     * once the button is enabled again (PrimeFaces disables it while its last search is under way, and Enter on a
+     * disabled button does nothing), the field's text is replaced and Enter sent.
+     */
+    void searchAgain(String form, String text) {
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(By.id(form + ":find")));
+        WebElement field = find(By.id(form + ":search"));
+        field.clear();
+        field.sendKeys(text + org.openqa.selenium.Keys.ENTER);
+    }
+
     /** Clicks the element once it is there, again if a page's live update replaced it under the click. */
     void click(By by) {
         new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)

@@ -91,8 +91,7 @@ class ConsoleIT {
                     .doesNotContain(code).doesNotContain(forged(code));
             browser.screenshot("console-audit");
 
-            browser.find(By.id("audit:search")).clear();
-            browser.find(By.id("audit:search")).sendKeys("nothing like this " + UUID.randomUUID() + Keys.ENTER);
+            browser.searchAgain("audit", "nothing like this " + UUID.randomUUID());
             browser.findWithText(By.id("audit:table"), "Nothing matches");
         }
     }
@@ -226,8 +225,7 @@ class ConsoleIT {
             assertThat(drafted.subList(4, 6)).containsExactly("4", "4");
             browser.screenshot("console-events");
 
-            browser.find(By.id("events:search")).clear();
-            browser.find(By.id("events:search")).sendKeys("no such event " + UUID.randomUUID() + Keys.ENTER);
+            browser.searchAgain("events", "no such event " + UUID.randomUUID());
             browser.findWithText(By.id("events:table"), "No event matches this search");
 
             browser.find(By.id("account:signOut")).click();
