@@ -5,7 +5,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The CPU time the server process and this bench have used, sampled every {@value #EVERY_MILLIS} ms from the start,
@@ -52,7 +55,7 @@ final class CpuMeter implements AutoCloseable {
     private final Path serverStat;
     private final Path serverTasks;
     /** By thread id, the ticks of a compiler thread last read; guarded by {@link #samples}. */
-    private final java.util.Map<String, Long> compilerTicks = new java.util.HashMap<>();
+    private final Map<String, Long> compilerTicks = new HashMap<>();
     private long jitTicks;
     private int sinceScan;
     private final List<Sample> samples = new ArrayList<>();
@@ -120,7 +123,7 @@ final class CpuMeter implements AutoCloseable {
      * the run), one there at the start from then on.
      */
     private void scanCompilerThreads(boolean newOnesFromZero) {
-        try (java.util.stream.Stream<Path> tasks = Files.list(serverTasks)) {
+        try (Stream<Path> tasks = Files.list(serverTasks)) {
             tasks.forEach(task -> {
                 String tid = task.getFileName().toString();
                 if (compilerTicks.containsKey(tid)) {

@@ -24,12 +24,15 @@ public final class CachedJson {
     private static final String GZIP_SUFFIX = "-gzip";
 
     private final String etag;
+    /** Made once here: every conditional read compares with it. */
+    private final String gzipEtag;
     private final byte[] body;
     /** Made at most once or twice (two first users at once), then shared. */
     private volatile byte[] gzipped;
 
     private CachedJson(String etag, byte[] body) {
         this.etag = etag;
+        this.gzipEtag = etag.substring(0, etag.length() - 1) + GZIP_SUFFIX + "\"";
         this.body = body;
     }
 
@@ -71,7 +74,7 @@ public final class CachedJson {
 
     /** The ETag of the gzip form: another representation, so another strong tag. */
     public String gzipEtag() {
-        return etag.substring(0, etag.length() - 1) + GZIP_SUFFIX + "\"";
+        return gzipEtag;
     }
 
     /** How it is kept in Redis: the ETag, a newline, the body. */
@@ -105,7 +108,6 @@ public final class CachedJson {
         if (ifNoneMatch == null) {
             return false;
         }
-        String gzipEtag = gzipEtag();
         for (String candidate : ifNoneMatch.split(",")) {
             String tag = candidate.strip();
             if (tag.startsWith("W/")) {
