@@ -32,6 +32,8 @@ public final class Bench {
     private static final Duration THINK = Duration.parse(System.getProperty("bench.rush.think", "PT1S"));
     private static final Duration SALE_LIMIT = Duration.parse(System.getProperty("bench.sale.limit", "PT90S"));
     private static final Duration MAP_REFRESH = Duration.parse(System.getProperty("bench.sale.map-refresh", "PT1S"));
+    /** Whether the sales' buyers follow the seat changes, as a buyer's page does; false: they only read the map. */
+    private static final boolean FOLLOW = Boolean.parseBoolean(System.getProperty("bench.sale.follow", "true"));
     private static final int BROWSE_CLIENTS = Integer.getInteger("bench.browse.clients", 100);
     private static final Duration BROWSE_TIME = Duration.parse(System.getProperty("bench.browse.duration", "PT15S"));
     private static final double CEILING_SECONDS = Double.parseDouble(System.getProperty("bench.ceiling.seconds", "10"));
@@ -225,16 +227,11 @@ public final class Bench {
     private static void stadium(Report report, CpuMeter cpu, List<Buyer> buyers) throws Exception {
         long eventId = Fixtures.publishedEvent("Bench stadium", Stadium.LAYOUT);
         byte[] map = get("/api/events/" + eventId + "/seats");
-        java.util.regex.Matcher generation = java.util.regex.Pattern.compile("\"generation\":(\\d+)")
-                .matcher(new String(map, 0, Math.min(map.length, 200), java.nio.charset.StandardCharsets.UTF_8));
-        if (!generation.find()) {
-            throw new IllegalStateException("the seat map gives no generation: is Redis away?");
-        }
         step("Stadium: %d watchers follow the seat changes of event %d (30,000 seats, a %,d-byte map), %d buyers"
                         + " with think time ~%d ms, at most %d s", STADIUM_WATCHERS, eventId, map.length, buyers.size(),
                 THINK.toMillis(), STADIUM_LIMIT.toSeconds());
         try (Stadium stadium = new Stadium(STADIUM_WATCHERS, STADIUM_SAMPLED)) {
-            stadium.connect(BASE_URL, eventId, Long.parseLong(generation.group(1)));
+            stadium.connect(BASE_URL, eventId, generation(map));
             System.out.printf("    %d watchers connected, %d refused or failed%n", stadium.connected(),
                     stadium.dropped());
             long before = Fixtures.deadlocks();
@@ -269,10 +266,32 @@ public final class Bench {
         step("Flash sale, %s: %d buyers%s on event %d (5,000 seats), at most %d s", shape, buyers.size(),
                 think.isZero() ? " without think time" : ", think time ~" + think.toMillis() + " ms", eventId,
                 limit.toSeconds());
-        FlashSale sale = new FlashSale(shape, BASE_URL, eventId, 5_000, buyers, think, MAP_REFRESH, limit);
+        // a page that follows the changes never needs the whole map again
+        FlashSale sale = new FlashSale(shape, BASE_URL, eventId, 5_000, buyers, think,
+                FOLLOW ? Duration.ofHours(1) : MAP_REFRESH, limit);
         FlashSale.current = sale;
-        gatling(FlashSaleSimulation.class, "flash sale " + shape);
+        if (!FOLLOW) {
+            gatling(FlashSaleSimulation.class, "flash sale " + shape);
+            return sale;
+        }
+        // every buyer's page follows the seat changes from the map as it stood at the start; the buyers' views
+        // learn through one of those streams what the others took (the stadium's watchers do the same)
+        try (Stadium pages = new Stadium(buyers.size(), 0)) {
+            pages.connect(BASE_URL, eventId, generation(get("/api/events/" + eventId + "/seats")));
+            sale.takenLive = pages::taken;
+            gatling(FlashSaleSimulation.class, "flash sale " + shape);
+        }
         return sale;
+    }
+
+    /** The generation a seat map was read at: its stream of changes starts there. */
+    private static long generation(byte[] map) {
+        java.util.regex.Matcher generation = java.util.regex.Pattern.compile("\"generation\":(\\d+)")
+                .matcher(new String(map, 0, Math.min(map.length, 200), java.nio.charset.StandardCharsets.UTF_8));
+        if (!generation.find()) {
+            throw new IllegalStateException("the seat map gives no generation: is Redis away?");
+        }
+        return Long.parseLong(generation.group(1));
     }
 
     private static Browse browse() throws Exception {
