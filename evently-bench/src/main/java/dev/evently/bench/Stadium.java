@@ -21,9 +21,10 @@ import java.util.regex.Pattern;
 
 /**
  * The watchers of a stadium on-sale: many clients that took the seat map once and follow its changes as
- * Server-Sent Events while the buyers buy (the other sales' buyers' pages follow them the same way). Counts the bytes each receives, and measures staleness on a sample
- * of them: from the moment a buyer's hold was answered (its commit came just before) to the moment the watcher
- * sees the seat held; a watcher that sees it before the buyer has the answer counts 0.
+ * Server-Sent Events while the buyers buy (the other sales' buyers' pages follow them the same way). Counts the
+ * bytes each receives, and measures staleness on a sample of them: from the moment a buyer's hold was answered (its
+ * commit came just before) to the moment the watcher sees the seat held; a watcher that sees it before the buyer has
+ * the answer counts 0.
  */
 final class Stadium implements AutoCloseable {
 
