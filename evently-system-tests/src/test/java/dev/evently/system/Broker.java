@@ -44,7 +44,12 @@ final class Broker {
 
     /** The messages waiting in a queue, browsed as an operator would (browsing takes none of them). */
     static long depth(String queue) {
-        try (JMSContext jms = connect(); QueueBrowser browser = jms.createBrowser(jms.createQueue(queue))) {
+        return depth(queue, null);
+    }
+
+    /** The messages waiting in a queue that match a message selector ({@code null}: all). */
+    static long depth(String queue, String selector) {
+        try (JMSContext jms = connect(); QueueBrowser browser = jms.createBrowser(jms.createQueue(queue), selector)) {
             long n = 0;
             for (Enumeration<?> all = browser.getEnumeration(); all.hasMoreElements(); all.nextElement()) {
                 n++;
@@ -53,6 +58,13 @@ final class Broker {
         } catch (JMSException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** How many of a queue's messages its consumers have acknowledged since the broker started. */
+    static long acknowledged(String queue) throws Exception {
+        return ((Number) management(ResourceNames.QUEUE + queue,
+                request -> JMSManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, "messagesAcknowledged"),
+                "read messagesAcknowledged of")).longValue();
     }
 
     static void sendText(String queue, String body) {
@@ -75,16 +87,28 @@ final class Broker {
 
     /** Invokes a management operation through the broker's management address and waits for its answer. */
     private static void manage(String resource, String operation) throws Exception {
+        management(resource, request -> JMSManagementHelper.putOperationInvocation(request, resource, operation),
+                operation);
+    }
+
+    @FunctionalInterface
+    private interface Request {
+        void fill(Message request) throws Exception;
+    }
+
+    /** Sends a management request to the broker's management address; returns the answer's result. */
+    private static Object management(String resource, Request request, String what) throws Exception {
         try (JMSContext jms = connect()) {
             TemporaryQueue replies = jms.createTemporaryQueue();
-            Message request = jms.createMessage();
-            JMSManagementHelper.putOperationInvocation(request, resource, operation);
-            jms.createProducer().setJMSReplyTo(replies).send(jms.createQueue("activemq.management"), request);
+            Message message = jms.createMessage();
+            request.fill(message);
+            jms.createProducer().setJMSReplyTo(replies).send(jms.createQueue("activemq.management"), message);
             Message reply = jms.createConsumer(replies).receive(Duration.ofSeconds(10).toMillis());
             if (reply == null || !JMSManagementHelper.hasOperationSucceeded(reply)) {
-                throw new IllegalStateException(operation + " " + resource + " failed: "
+                throw new IllegalStateException(what + " " + resource + " failed: "
                         + (reply == null ? "no answer" : JMSManagementHelper.getResult(reply)));
             }
+            return JMSManagementHelper.getResult(reply);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.evently.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,12 +19,19 @@ import dev.evently.system.Tokens.Account;
 
 /**
  * The broker goes away in the middle of sales: bookings go on, their events wait in the outbox, and once
- * the broker is back every one of them reaches subscribers and Evently's own consumers — none lost.
+ * the broker is back every one of them reaches subscribers and Evently's own consumers — none lost. And the
+ * other way round: a batch the broker took whose rows the outbox could not mark is sent again, and Evently's
+ * consumers act on it once.
  */
 class BrokerOutageIT {
 
     /** The relay backs off up to 30 s between attempts while the broker is away. */
     private static final Duration DRAINED = Duration.ofSeconds(120);
+    /** The advisory lock the relaying instance holds (OutboxBatches): while a test holds it, nobody relays. */
+    private static final long RELAY_LOCK = 0x6576656e746c79L;
+    private static final String NOTIFICATIONS = "evently.notifications";
+    /** The notifications consumer's queue by its full name: browsing by its short name would make a new queue. */
+    private static final String NOTIFICATIONS_QUEUE = Broker.DOMAIN_EVENTS + "::" + NOTIFICATIONS;
 
     @Test
     void bookingsGoOnWhileTheBrokerIsDownAndNoEventIsLost() throws Exception {
@@ -79,6 +87,53 @@ class BrokerOutageIT {
         } finally {
             subscription.close();
         }
+    }
+
+    /**
+     * The relay commits a batch on the broker before it marks the rows published in the database. Here the marks
+     * cannot commit (the test holds the rows' locks, so the relay's update times out): the broker already holds the
+     * batch, the rows stay unpublished, and the relay sends it again at every attempt until the marks commit. The
+     * copies wait in the paused notifications queue; once it resumes, the buyer gets one confirmation mail.
+     */
+    @Test
+    void aBatchSentAgainBecauseItsMarksFailedIsActedOnOnce() throws Exception {
+        assumeTrue(Mailbox.available(), "no mail API (evently.mail-api-url): the stack uses a configured SMTP server");
+        String admin = Tokens.admin();
+        long event = Catalog.smallPublished(admin, Catalog.uniqueName("Resend"), 2);
+        Account buyer = Tokens.newUsers(1).get(0);
+        long booking;
+        String confirmed;
+        Broker.pause(NOTIFICATIONS);
+        try {
+            try (Database.Held relayPaused = Database.hold("select pg_advisory_xact_lock(?)", RELAY_LOCK)) {
+                booking = WaitlistIT.hold(buyer, event, Catalog.seatIds(event));
+                Provider.pay(buyer.token(), booking);
+                confirmed = String.valueOf(Database.row("select id from outbox where type = 'booking.confirmed'"
+                        + " and aggregate_id = ? and published_at is null", String.valueOf(booking)).get("id"));
+            }
+            String copies = "eventId = '" + confirmed + "'";
+            try (Database.Held marksBlocked = Database.hold("select id from outbox where published_at is null for update")) {
+                Stack.await("the batch sent twice while its rows could not be marked", DRAINED,
+                        () -> Broker.depth(NOTIFICATIONS_QUEUE, copies), n -> n >= 2);
+                assertThat(Database.count("select count(*) from outbox where id = ? and published_at is null",
+                        Long.parseLong(confirmed))).as("still unpublished while the broker holds copies").isOne();
+            }
+            Stack.await("the rows marked once their locks were gone", DRAINED, () -> Database.count(
+                    "select count(*) from outbox where id = ? and published_at is not null", Long.parseLong(confirmed)),
+                    n -> n == 1);
+            long waiting = Broker.depth(NOTIFICATIONS_QUEUE);
+            assertThat(Broker.depth(NOTIFICATIONS_QUEUE, copies)).isGreaterThanOrEqualTo(2);
+            long acknowledged = Broker.acknowledged(NOTIFICATIONS);
+            Broker.resume(NOTIFICATIONS);
+            Stack.await("every copy consumed", DRAINED, () -> Broker.acknowledged(NOTIFICATIONS),
+                    n -> n >= acknowledged + waiting);
+        } finally {
+            Broker.resume(NOTIFICATIONS);
+        }
+        Mailbox.await(buyer.email(), "Your booking " + booking + " is confirmed", DRAINED);
+        assertThat(Database.count("select count(*) from outgoing_mails where recipient = ? and subject like ?",
+                buyer.email(), "Your booking " + booking + " is confirmed%")).as("one mail owed").isOne();
+        assertThat(Mailbox.withSubject(buyer.email(), "is confirmed")).as("one mail sent").hasSize(1);
     }
 
     private static long pending(String admin) {

@@ -84,16 +84,40 @@ final class Database {
      * are held, then rolls that transaction back.
      */
     static <T> T whileLocking(String lockSql, Supplier<T> whileLocked, Object... parameters) {
-        try (Connection connection = connect()) {
-            connection.setAutoCommit(false);
+        try (Held held = hold(lockSql, parameters)) {
+            return whileLocked.get();
+        }
+    }
+
+    /**
+     * Runs {@code lockSql} in a transaction of its own and keeps it open, with the locks it took, until the
+     * answer is closed (rolled back): for locks that must overlap without nesting.
+     */
+    static Held hold(String lockSql, Object... parameters) {
+        try {
+            Connection connection = connect();
             try {
+                connection.setAutoCommit(false);
                 rows(connection, lockSql, parameters);
-                return whileLocked.get();
-            } finally {
-                connection.rollback();
+                return new Held(connection, lockSql);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(lockSql, e);
+        }
+    }
+
+    /** An open transaction holding locks; closing it rolls it back. */
+    record Held(Connection connection, String lockSql) implements AutoCloseable {
+        @Override
+        public void close() {
+            try (connection) {
+                connection.rollback();
+            } catch (SQLException e) {
+                throw new IllegalStateException(lockSql, e);
+            }
         }
     }
 

@@ -2,9 +2,9 @@ package dev.evently.outbox.messaging;
 
 import java.io.StringReader;
 
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -27,13 +27,11 @@ public final class Envelopes {
     public static final String EVENT_VERSION = "eventVersion";
     public static final String AGGREGATE_TYPE = "aggregateType";
     public static final String AGGREGATE_ID = "aggregateId";
-    /** Artemis drops a second message with the same id, so a relay that resends after a lost commit is harmless. */
-    private static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
     private Envelopes() {
     }
 
-    public static TextMessage toMessage(JMSContext jms, OutboxMessage row) throws JMSException {
+    public static TextMessage toMessage(Session session, OutboxMessage row) throws JMSException {
         String id = String.valueOf(row.getId());
         int version = DomainEvents.named(row.getType()).map(DomainEventType::version).orElse(1);
         JsonObject data;
@@ -52,7 +50,7 @@ public final class Envelopes {
             envelope.add("correlationId", row.getCorrelationId());
         }
         envelope.add("data", data);
-        TextMessage message = jms.createTextMessage(envelope.build().toString());
+        TextMessage message = session.createTextMessage(envelope.build().toString());
         message.setStringProperty(EVENT_ID, id);
         message.setStringProperty(EVENT_TYPE, row.getType());
         message.setIntProperty(EVENT_VERSION, version);
@@ -62,7 +60,6 @@ public final class Envelopes {
         message.setJMSCorrelationID(row.getCorrelationId() != null ? row.getCorrelationId() : "outbox-" + id);
         // one aggregate's events go to one consumer at a time, in the order they were published
         message.setStringProperty("JMSXGroupID", row.getAggregateType() + ":" + row.getAggregateId());
-        message.setStringProperty(DUPLICATE_ID, "evently-outbox-" + id);
         return message;
     }
 

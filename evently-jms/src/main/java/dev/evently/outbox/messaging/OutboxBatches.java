@@ -3,33 +3,29 @@ package dev.evently.outbox.messaging;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSProducer;
-import jakarta.jms.Topic;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import dev.evently.outbox.messaging.Envelopes;
 import dev.evently.outbox.entity.OutboxMessage;
 
 /**
- * One relay step per transaction: the sends and the "published" marks commit together (the JMS session is
- * enlisted in the JTA transaction), so a row is marked only if the broker took its message. Rows go out in
- * the order they were written; a failed row stops the batch, so no later event of its aggregate overtakes it.
+ * One relay step per database transaction, at least once: the batch is sent and committed on the broker first
+ * ({@link OutboxSends}), then its rows are marked published in this transaction. A row is marked only if the
+ * broker took its message; if this transaction fails after the broker committed, the next step sends the batch
+ * again and the consumers' inboxes drop the repeats (by the event's id). Rows go out in the order they were
+ * written, a batch all or nothing, so no later event of an aggregate overtakes an earlier one.
+ * <p>
+ * The JMS session is deliberately not enlisted here: with the broker an XA resource and PostgreSQL the last
+ * agent, a broker dying inside the commit left rows marked published whose messages it never kept.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class OutboxBatches {
-
-    /** The broker's address of the domain-event topic (broker.properties), which every consumer subscribes to. */
-    static final String DOMAIN_EVENTS = "evently.domain-events";
 
     /** Any number, the same on every instance: whoever holds this advisory lock relays, the others skip. */
     private static final long RELAY_LOCK = 0x6576656e746c79L;
@@ -37,8 +33,8 @@ public class OutboxBatches {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
-    ConnectionFactory connectionFactory;
+    @EJB
+    OutboxSends sends;
 
     /** Publishes up to {@code limit} due rows; returns how many (0 when none is due or another instance relays). */
     public int publishDue(int limit) throws JMSException {
@@ -50,14 +46,8 @@ public class OutboxBatches {
         if (batch.isEmpty() || !batch.get(0).isDue(now)) {
             return 0;
         }
-        try (JMSContext jms = connectionFactory.createContext()) {
-            JMSProducer producer = jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
-            Topic domainEvents = jms.createTopic(DOMAIN_EVENTS);
-            for (OutboxMessage row : batch) {
-                producer.send(domainEvents, Envelopes.toMessage(jms, row));
-                row.markPublished(now);
-            }
-        }
+        sends.send(batch);
+        batch.forEach(row -> row.markPublished(now));
         return batch.size();
     }
 
