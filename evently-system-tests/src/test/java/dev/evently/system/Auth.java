@@ -24,8 +24,16 @@ final class Auth {
         return login(newUser(), PASSWORD);
     }
 
-    /** A fresh USER account with {@link #PASSWORD}; returns its email. */
+    /**
+     * A fresh USER account with {@link #PASSWORD}; returns its email. Written straight into the database with a
+     * cheap hash ({@link Tokens#withPassword}); {@link #register} signs up through the API.
+     */
     static String newUser() {
+        return Tokens.withPassword(1).get(0);
+    }
+
+    /** A fresh USER account signed up through the API, its password hashed as the server hashes every one. */
+    static String signedUp() {
         String email = uniqueEmail();
         HttpResponse<String> registered = register(email, PASSWORD, "Test User");
         if (registered.statusCode() != 201) {
