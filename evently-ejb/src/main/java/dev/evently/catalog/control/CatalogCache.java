@@ -35,7 +35,12 @@ import dev.evently.platform.control.RedisConnection;
  * Cache-aside for the catalogue: each read is served from this instance's memory ({@link NearEntries}) while
  * the generation it was loaded under is current ({@link CacheGenerations}), else from Redis, else loaded from
  * PostgreSQL and stored in Redis without waiting. Redis is never the source of truth: when it fails, reads go to
- * PostgreSQL while {@link RedisConnection} reports it unavailable. Concurrent misses of one key load it once.
+ * PostgreSQL while {@link RedisConnection} reports it unavailable. An entry (an event's seat map, say) is loaded by
+ * one request at a time: a reader that misses while it is being loaded takes that load's answer, even when the
+ * generation moved on meanwhile (it is then older than the reader's own change by at most one load, and a seat
+ * map names the generation it shows, from which its changes can be followed). In a sale every booking moves the
+ * generation, faster than a 30,000-seat map is built; keyed by generation, each reader that came meanwhile built
+ * its own (3.5 MB, several copies while it is written), as many at once as there are request threads.
  * <p>
  * It forgets what a change affects once the change has committed, by observing the announcements: an event's
  * change (its details, seats and place in the list) and a booking's (the event's details and seats). A booking
@@ -78,10 +83,15 @@ public class CatalogCache {
     @ConfigProperty(name = "evently.cache.list-availability-lag", defaultValue = "PT1S")
     Duration listLag;
 
+    /** A load of an entry under way: the full key (generation included) it loads, and its answer. */
+    private record Load(String name, CompletableFuture<CachedJson> result) {
+    }
+
     private NearEntries near;
     private Kind events;
     private Kind lists;
-    private final Map<String, CompletableFuture<CachedJson>> loading = new ConcurrentHashMap<>();
+    /** The loads under way, by slot: at most one each. */
+    private final Map<String, Load> loading = new ConcurrentHashMap<>();
     /** Copies on their way to Redis, so that forgetting one waits until it has arrived. */
     private final Map<String, CompletableFuture<Void>> storing = new ConcurrentHashMap<>();
 
@@ -157,11 +167,16 @@ public class CatalogCache {
             reads.count(slot, Source.MEMORY);
             return last.json();
         }
-        CompletableFuture<CachedJson> mine = new CompletableFuture<>();
-        CompletableFuture<CachedJson> running = loading.putIfAbsent(name, mine);
+        Load mine = new Load(name, new CompletableFuture<>());
+        Load running = loading.putIfAbsent(slot, mine);
         if (running != null) {
             try {
-                CachedJson shared = running.get(10, TimeUnit.SECONDS);
+                CachedJson shared = running.result().get(10, TimeUnit.SECONDS);
+                if (shared.isEmpty() && !running.name().equals(name)) {
+                    // "no such event" under an older generation: it may have been published since
+                    reads.count(slot, Source.DATABASE);
+                    return load.get();
+                }
                 reads.count(slot, Source.SHARED);
                 return shared;
             } catch (ExecutionException | TimeoutException e) {
@@ -176,7 +191,7 @@ public class CatalogCache {
             CachedJson json = fromRedisOrLoad(slot, name, ttl, load);
             if (generations.paused()) {
                 // Redis failed while this was loaded (a seat map then lacks its generation): answered, not kept
-                mine.complete(json);
+                mine.result().complete(json);
                 return json;
             }
             String replaced = json.isEmpty() ? near.drop(slot)
@@ -187,13 +202,13 @@ public class CatalogCache {
             if (json.isEmpty()) {
                 nothing.run();
             }
-            mine.complete(json);
+            mine.result().complete(json);
             return json;
         } catch (RuntimeException | Error e) {
-            mine.completeExceptionally(e);
+            mine.result().completeExceptionally(e);
             throw e;
         } finally {
-            loading.remove(name, mine);
+            loading.remove(slot, mine);
         }
     }
 
