@@ -21,7 +21,7 @@ stack_bench() {
     local pglog=""
     [ "$DB_EMBEDDED" = 1 ] && pglog="$(postgres_log)"
     # Gatling reads String internals, as its own launcher allows it to. 3 GiB: the stadium's 200 buyers each keep the
-    # 30,000 seats they read (1 GiB ran out of memory there)
+    # 30,000 seats they read (1 GiB ran out of memory there; they now share the maps they read alike)
     java -Xms256m -Xmx3g -XX:+UseParallelGC --add-opens java.base/java.lang=ALL-UNNAMED -cp "$bench/classes:$bench/lib/*" \
         -Devently.base-url="$BASE_URL" -Dbench.results="$bench/bench" \
         -Dbench.docroot="$DOMAINS/$DOMAIN/docroot" -Dbench.server-pid-file="$DOMAINS/$DOMAIN/config/pid" \

@@ -55,14 +55,14 @@ public class FlashSaleSimulation extends Simulation {
                 .header("If-None-Match", "#{etag}")
                 .check(status().saveAs("st"), responseTimeInMillis().saveAs("rt"),
                         header("ETag").optional().saveAs("etag"),
-                        bodyBytes().transform(b -> b.length == 0 ? null : SeatView.parse(b)).optional().saveAs("map"),
+                        bodyBytes().transform(b -> b.length == 0 ? null : SeatView.read(b)).optional().saveAs("map"),
                         status().in(200, 304)))
                 .exec(s -> {
                     int st = recorded(sale.maps, s);
                     Session next = s.remove("st").remove("rt").set("mapAt", System.currentTimeMillis());
                     if (st == 200 && s.contains("map")) {
                         SeatView.SeatMap map = s.get("map");
-                        if (map.available().isEmpty() && map.held() == 0 && map.total() > 0) {
+                        if (map.noneAvailable() && map.held() == 0 && map.total() > 0) {
                             if (sale.soldOut.compareAndSet(false, true)) {
                                 sale.soldOutAt.set(System.currentTimeMillis());
                             }

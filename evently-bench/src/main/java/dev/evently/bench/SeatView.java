@@ -3,13 +3,16 @@ package dev.evently.bench;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.CRC32C;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -25,8 +28,30 @@ final class SeatView {
     record Seat(long id, String section, String row, int number, long priceCents) {
     }
 
-    /** A seat map as read: its available seats, how many seats are held, and how many exist. */
-    record SeatMap(List<Seat> available, long held, long total) {
+    /**
+     * A seat map as read: its available seats by section (best first, each front to back; shared by every buyer who
+     * read the same map, so never changed), how many seats are held, and how many exist.
+     */
+    record SeatMap(Map<String, List<Seat>> sections, long held, long total) {
+
+        static SeatMap of(List<Seat> available, long held, long total) {
+            Map<String, List<Seat>> bySection = new LinkedHashMap<>();
+            for (Seat seat : available) {
+                bySection.computeIfAbsent(seat.section(), s -> new ArrayList<>()).add(seat);
+            }
+            Map<String, List<Seat>> sections = new LinkedHashMap<>();
+            bySection.entrySet().stream()
+                    .sorted(Comparator.comparingLong((Map.Entry<String, List<Seat>> e) -> -e.getValue().get(0).priceCents()))
+                    .forEach(e -> {
+                        e.getValue().sort(FRONT_TO_BACK);
+                        sections.put(e.getKey(), List.copyOf(e.getValue()));
+                    });
+            return new SeatMap(Collections.unmodifiableMap(sections), held, total);
+        }
+
+        boolean noneAvailable() {
+            return sections.isEmpty();
+        }
     }
 
     /** Chance of going for the best section, the second best, ...; the rest share what is left. */
@@ -37,21 +62,16 @@ final class SeatView {
     private static final Comparator<Seat> FRONT_TO_BACK = Comparator.comparingInt((Seat s) -> s.row().length())
             .thenComparing(Seat::row).thenComparingInt(Seat::number);
 
-    /** Sections best first, each front to back. */
-    private final Map<String, List<Seat>> sections = new LinkedHashMap<>();
+    /** Maps read lately, by their bodies' length and CRC-32C: the buyers of a sale often read the same one at once. */
+    private static final Map<Long, SeatMap> READ = new ConcurrentHashMap<>();
+    private static final int READ_KEPT = 8;
+
+    /** Sections best first, each front to back (the map's own lists). */
+    private final Map<String, List<Seat>> sections;
     private final Set<Long> gone = new HashSet<>();
 
     SeatView(SeatMap map) {
-        Map<String, List<Seat>> bySection = new LinkedHashMap<>();
-        for (Seat seat : map.available()) {
-            bySection.computeIfAbsent(seat.section(), s -> new ArrayList<>()).add(seat);
-        }
-        bySection.entrySet().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<String, List<Seat>> e) -> -e.getValue().get(0).priceCents()))
-                .forEach(e -> {
-                    e.getValue().sort(FRONT_TO_BACK);
-                    sections.put(e.getKey(), e.getValue());
-                });
+        this.sections = map.sections();
     }
 
     synchronized void taken(Collection<Long> seatIds) {
@@ -118,6 +138,21 @@ final class SeatView {
         return count - 1;
     }
 
+    /**
+     * The seat map in a body, parsed once however many buyers read the same body: parsing is the buyer's browser's
+     * work, and 200 buyers parsing a 3.5 MB map at once on the server's machine took CPU from the server, which the
+     * buyers' latency then showed. The server still sends every one of them the whole map.
+     */
+    static SeatMap read(byte[] body) {
+        CRC32C crc = new CRC32C();
+        crc.update(body);
+        long key = (long) body.length << 32 ^ crc.getValue();
+        if (READ.size() >= READ_KEPT) {
+            READ.clear();
+        }
+        return READ.computeIfAbsent(key, k -> parse(body));
+    }
+
     /** Reads a seat map body with a streaming parser: a 10,000-seat map is a megabyte of JSON. */
     static SeatMap parse(byte[] body) {
         List<Seat> available = new ArrayList<>();
@@ -181,6 +216,6 @@ final class SeatView {
         } catch (IOException e) {
             throw new IllegalStateException("not a seat map: " + e.getMessage(), e);
         }
-        return new SeatMap(available, held, total);
+        return SeatMap.of(available, held, total);
     }
 }

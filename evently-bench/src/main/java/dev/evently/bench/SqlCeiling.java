@@ -76,7 +76,7 @@ final class SqlCeiling {
             for (int round = 0; round < maxRounds && measuredSeconds < minSeconds; round++) {
                 long eventId = copyOfTemplate();
                 events.add(eventId);
-                SeatView view = new SeatView(new SeatView.SeatMap(availableSeats(eventId), 0, 0));
+                SeatView view = new SeatView(SeatView.SeatMap.of(availableSeats(eventId), 0, 0));
                 long offset = Math.round(measuredSeconds * 1000);
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<?>> done = new ArrayList<>();
