@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
@@ -23,6 +29,25 @@ class CachedJsonTest {
         assertThat(json.gzipped()).as("made once").isSameAs(gzipped);
         assertThat(json.gzipEtag()).isNotEqualTo(json.etag()).startsWith("\"").endsWith("-gzip\"");
         assertThat(CachedJson.fromStored(json.stored()).gzipEtag()).isEqualTo(json.gzipEtag());
+    }
+
+    @Test
+    void readersThatComeAtOnceShareOneGzipForm() throws Exception {
+        CachedJson json = CachedJson.of(SEATS.repeat(50));
+        ExecutorService readers = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<byte[]>> answers = IntStream.range(0, 8).mapToObj(i -> readers.submit(() -> {
+                start.await();
+                return json.gzipped();
+            })).toList();
+            start.countDown();
+            for (Future<byte[]> answer : answers) {
+                assertThat(answer.get()).as("the one copy every reader was sent").isSameAs(json.gzipped());
+            }
+        } finally {
+            readers.shutdownNow();
+        }
     }
 
     @Test
