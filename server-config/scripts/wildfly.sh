@@ -97,7 +97,7 @@ server_start() {
         EVENTLY_DB_PASSWORD="$DB_PASSWORD" EVENTLY_BROKER_USER="$BROKER_USER" EVENTLY_BROKER_PASSWORD="$BROKER_PASSWORD" \
         EVENTLY_SMTP_HOST="$SMTP_HOST" EVENTLY_SMTP_PORT="$SMTP_PORT" \
         JBOSS_PIDFILE="$base/config/pid" LAUNCH_JBOSS_IN_BACKGROUND=1 \
-        JAVA_OPTS="-Xms64m -Xmx512m -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m -Djava.net.preferIPv4Stack=true" \
+        JAVA_OPTS="-Xms64m -Xmx512m -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m -Djava.net.preferIPv4Stack=true -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=$base/logs" \
         nohup "$WILDFLY/bin/standalone.sh" -Djboss.server.base.dir="$base" -c evently.xml -b "$HTTP_ADDRESS" \
         -bmanagement 127.0.0.1 -Djboss.socket.binding.port-offset="$PORT_OFFSET" -Djboss.node.name="$DOMAIN" \
         -Djboss.server.log.dir="$base/logs" >"$base/logs/console.log" 2>&1 </dev/null &
