@@ -13,7 +13,8 @@ import dev.evently.platform.tracing.Correlation;
 
 /**
  * How every consumer handles a message: under its correlation id, and with its message id, correlation id and
- * delivery count in the log when it fails.
+ * delivery count in the log when it fails. What a message did is logged at FINE: a sale sends several messages per
+ * booking, and a line for each at INFO rotated the server log every minute, taking the lines that matter with it.
  * <p>
  * Consumers receive outside a transaction ({@code NOT_SUPPORTED}): the work is one call of a boundary, which commits
  * its own transaction together with the consumer's inbox record, and only then is the delivery acknowledged. A
@@ -32,7 +33,7 @@ public class Consuming {
     DeadLetters deadLetters;
 
     public interface Work {
-        /** @return what was done, for the log (null: nothing worth a line) */
+        /** @return what was done, for the log at FINE (null: nothing worth a line) */
         String run() throws JMSException;
     }
 
@@ -43,7 +44,7 @@ public class Consuming {
         try {
             String done = work.run();
             if (done != null) {
-                log.info(() -> consumer + ": " + done + " [messageId " + messageId + ", correlationId " + correlationId + "]");
+                log.fine(() -> consumer + ": " + done + " [messageId " + messageId + ", correlationId " + correlationId + "]");
             }
         } catch (IllegalArgumentException poison) {
             log.warning(() -> consumer + ": messageId " + messageId + ", correlationId " + correlationId

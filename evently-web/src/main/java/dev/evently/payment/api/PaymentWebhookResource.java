@@ -62,7 +62,7 @@ public class PaymentWebhookResource {
         byte[] raw = body.readAllBytes();  // bounded by the RequestGuard
         try {
             String done = payments.receive(signature, raw);
-            LOG.info(() -> "payment webhook: " + done);
+            LOG.fine(() -> "payment webhook: " + done);  // one per payment: FINE, as the consumers' lines
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(e.getMessage());
         }
