@@ -2,6 +2,7 @@ package dev.evently.api.security;
 
 import java.io.IOException;
 
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -24,6 +25,7 @@ import dev.evently.platform.errors.TooLargeException;
  * (413 too). Nothing a stranger sends is held in memory beyond it. A query string with the character U+0000,
  * which no text column keeps, is refused (400) before anything reads it.
  */
+@Dependent  // run by ApiFilters, in its order
 public class RequestGuard extends HttpFilter {
 
     @Inject

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.inject.Inject;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -20,11 +21,13 @@ import dev.evently.platform.api.RequestTimes;
  * {@code GET /api/events} (the first page, no filters), {@code /api/events/{id}} and {@code /api/events/{id}/seats}.
  * Jersey's routing, its per-request injection and its listeners were about half the CPU of such a read in the
  * browse bench. The answer is the one {@link EventsResource} gives ({@link CachedResponses}): the same bytes
- * (or their gzip form), ETag, Cache-Control, Vary and 304 for a matching If-None-Match. Everything else goes on to JAX-RS: a query string, another method, an Accept
- * without JSON, and any failure (an unknown event, say), which JAX-RS then answers as problem+json.
- * Mapped after the correlation filter in web.xml. Each read is named by its endpoint's path template, as JAX-RS
- * names it, so that {@link RequestTimes} counts both ways of answering it as one endpoint.
+ * (or their gzip form), ETag, Cache-Control, Vary and 304 for a matching If-None-Match. Everything else goes on to
+ * JAX-RS: a query string, another method, an Accept without JSON, any other path, and any failure (an unknown
+ * event, say), which JAX-RS then answers as problem+json. The last of {@link dev.evently.platform.api.ApiFilters}.
+ * Each read is named by its endpoint's path template, as JAX-RS names it, so that {@link RequestTimes} counts both
+ * ways of answering it as one endpoint.
  */
+@Dependent  // run by ApiFilters, in its order
 public class CachedCatalogReads extends HttpFilter {
 
     private static final Pattern EVENT = Pattern.compile("/events/([1-9][0-9]{0,17})(/seats)?");
@@ -33,7 +36,11 @@ public class CachedCatalogReads extends HttpFilter {
     static final String DETAILS = "/events/{id}";
     static final String SEATS = "/events/{id}/seats";
 
-    @Inject
+    /**
+     * The container's own reference, not CDI's proxy of it: on Payara each call through the proxy looks the bean
+     * up again, an exception thrown and caught inside the lookup (measured: a tenth of what a cached read allocated).
+     */
+    @EJB
     Events events;
 
     @Override

@@ -2,6 +2,7 @@ package dev.evently.platform.api;
 
 import java.io.IOException;
 
+import jakarta.enterprise.context.Dependent;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -15,6 +16,7 @@ import dev.evently.platform.tracing.Correlation;
  * one, echoed in the response. The events the request causes carry it to the broker and every consumer's log.
  * Mapped to every request first, in web.xml.
  */
+@Dependent  // run by ApiFilters, in its order
 public class CorrelationFilter extends HttpFilter {
 
     static final String HEADER = "X-Request-Id";

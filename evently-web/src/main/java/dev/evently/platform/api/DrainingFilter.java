@@ -2,6 +2,7 @@ package dev.evently.platform.api;
 
 import java.io.IOException;
 
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,6 +16,7 @@ import dev.evently.api.problem.Problem;
  * Counts every request in flight for {@link Serving}, and once the instance drains before it stops, turns new ones
  * away with 503 and {@code Retry-After} (another instance, or this one after its restart, will take them).
  */
+@Dependent  // run by ApiFilters, in its order
 public class DrainingFilter extends HttpFilter {
 
     @Inject

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,6 +29,7 @@ import dev.evently.platform.metrics.Meters;
  * A summary of microseconds, with its median and tail computed in the application over the last
  * {@link Meters#QUANTILE_WINDOW} (no buckets: a series per bucket per route would multiply the scrape).
  */
+@Dependent  // run by ApiFilters, in its order
 public class RequestTimes extends HttpFilter {
 
     static final String NAME = "evently_http_request_duration_microseconds";
