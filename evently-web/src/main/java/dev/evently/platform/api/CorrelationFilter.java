@@ -14,7 +14,7 @@ import dev.evently.platform.tracing.Correlation;
 /**
  * Gives every request a correlation id: the caller's {@code X-Request-Id} when it is a sane one, else a new
  * one, echoed in the response. The events the request causes carry it to the broker and every consumer's log.
- * Mapped to every request first, in web.xml.
+ * Runs for every request, second of {@link ApiFilters} (after the timing).
  */
 @Dependent  // run by ApiFilters, in its order
 public class CorrelationFilter extends HttpFilter {
