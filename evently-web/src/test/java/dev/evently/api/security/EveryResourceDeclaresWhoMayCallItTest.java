@@ -2,14 +2,10 @@ package dev.evently.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,6 +16,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 
 import org.junit.jupiter.api.Test;
+
+import dev.evently.api.ApiClasses;
 
 /**
  * Deny by default, checked when the module is built: every resource method of the API says who may call it,
@@ -35,7 +33,7 @@ class EveryResourceDeclaresWhoMayCallItTest {
     void everyResourceMethodHasRolesOrIsMarkedPublic() throws Exception {
         List<String> undeclared = new ArrayList<>();
         int checked = 0;
-        for (Class<?> type : apiClasses()) {
+        for (Class<?> type : ApiClasses.compiled()) {
             for (Method method : type.getDeclaredMethods()) {
                 if (!Modifier.isPublic(method.getModifiers()) || HTTP_METHODS.stream().noneMatch(method::isAnnotationPresent)) {
                     continue;
@@ -50,18 +48,5 @@ class EveryResourceDeclaresWhoMayCallItTest {
         }
         assertThat(checked).as("resource methods found").isGreaterThan(30);
         assertThat(undeclared).as("resource methods without @Roles or @Public").isEmpty();
-    }
-
-    /** The module's compiled classes (not its dependencies'). */
-    private static List<Class<?>> apiClasses() throws IOException, ClassNotFoundException {
-        Path classes = Path.of("target", "classes");
-        List<Class<?>> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$")).toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-                found.add(Class.forName(name, false, EveryResourceDeclaresWhoMayCallItTest.class.getClassLoader()));
-            }
-        }
-        return found;
     }
 }
