@@ -1,6 +1,7 @@
 package dev.evently.api;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +14,8 @@ public final class ApiClasses {
     private ApiClasses() {
     }
 
-    public static List<Class<?>> compiled() throws IOException, ClassNotFoundException {
-        Path classes = Path.of("target", "classes");
+    public static List<Class<?>> compiled() throws IOException, URISyntaxException, ClassNotFoundException {
+        Path classes = Path.of(EventlyApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<Class<?>> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$")).toList()) {

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -48,25 +46,17 @@ class ContractTest {
     }
 
     private static Set<String> resources() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path classes = Path.of(EventlyApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Set<String> operations = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace(".class", "").replace('/', '.');
-                if (name.contains("$") || PLUMBING.contains(name)) {
-                    continue;
-                }
-                Class<?> type = Class.forName(name, false, ContractTest.class.getClassLoader());
-                jakarta.ws.rs.Path base = type.getAnnotation(jakarta.ws.rs.Path.class);
-                if (base == null) {
-                    continue;
-                }
-                for (Method method : type.getDeclaredMethods()) {
-                    String verb = verb(method);
-                    if (verb != null) {
-                        jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
-                        operations.add(verb + " " + template(base.value() + (sub == null ? "" : "/" + sub.value())));
-                    }
+        for (Class<?> type : ApiClasses.compiled()) {
+            jakarta.ws.rs.Path base = type.getAnnotation(jakarta.ws.rs.Path.class);
+            if (base == null || PLUMBING.contains(type.getName())) {
+                continue;
+            }
+            for (Method method : type.getDeclaredMethods()) {
+                String verb = verb(method);
+                if (verb != null) {
+                    jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
+                    operations.add(verb + " " + template(base.value() + (sub == null ? "" : "/" + sub.value())));
                 }
             }
         }
