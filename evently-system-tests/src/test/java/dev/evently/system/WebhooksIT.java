@@ -35,6 +35,8 @@ class WebhooksIT {
     private static final Duration SLOW_ANSWER = Duration.ofSeconds(2);
     private static final Duration DELIVERED_WITHIN = Duration.ofMinutes(3);
     private static final List<Long> MADE = new ArrayList<>();
+    private static final String WEBHOOKS = "evently.webhooks";
+    private static final String WEBHOOKS_QUEUE = Broker.DOMAIN_EVENTS + "::" + WEBHOOKS;
 
     @AfterAll
     static void deleteEndpoints() {
@@ -194,6 +196,31 @@ class WebhooksIT {
             assertThat(requests).extracting(Received::eventId)
                     .containsExactly("first-" + suffix, "first-" + suffix, "first-" + suffix, "late-" + suffix);
             assertThat(requests).extracting(Received::status).containsExactly(503, 503, 200, 200);
+        }
+    }
+
+    @Test
+    void onlyTheEventsSomeEndpointWantsReachTheWebhooksQueue() throws Exception {
+        String admin = Tokens.admin();
+        // held in the queue (paused) so that what reached it can be counted; no other test wants event.changed
+        Broker.pause(WEBHOOKS);
+        try {
+            long endpointId = register(admin, "http://127.0.0.1:9/never", List.of("event.changed")).path("id").asLong();
+            // made and published: event.created (nobody wants it), then event.changed
+            long eventId = Catalog.published(admin, Catalog.uniqueName("Webhook interest")).path("id").asLong();
+            String ofThisEvent = "aggregateType = 'event' AND aggregateId = '" + eventId + "'";
+            Stack.await("both published", Duration.ofSeconds(60), () -> Database.count("select count(*) from outbox"
+                    + " where aggregate_type = 'event' and aggregate_id = ? and type in ('event.created', 'event.changed')"
+                    + " and published_at is not null", String.valueOf(eventId)), n -> n == 2);
+            // the broker took each before its row was marked: event.changed is there, flagged; event.created,
+            // flagged unwanted, never was
+            assertThat(Broker.depth(WEBHOOKS_QUEUE, ofThisEvent + " AND eventType = 'event.changed'")).isOne();
+            assertThat(Broker.depth(WEBHOOKS_QUEUE, ofThisEvent + " AND eventType = 'event.created'")).isZero();
+            assertThat(Broker.depth(WEBHOOKS_QUEUE, ofThisEvent + " AND webhooks = TRUE")).isOne();
+            assertThat(Auth.delete("/api/admin/webhooks/" + endpointId, admin).statusCode()).isEqualTo(204);
+            MADE.remove(endpointId);
+        } finally {
+            Broker.resume(WEBHOOKS);
         }
     }
 

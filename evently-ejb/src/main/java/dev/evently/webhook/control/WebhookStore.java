@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -121,6 +122,15 @@ public class WebhookStore implements RetainedRows {
                 .setParameter(2, eventType)
                 .setParameter(3, payload)
                 .executeUpdate();
+    }
+
+    /** The event types some enabled endpoint wants. */
+    public Set<String> wantedTypes() {
+        @SuppressWarnings("unchecked")
+        List<String> types = em.createNativeQuery(
+                        "select distinct unnest(event_types) from webhook_endpoints where enabled", String.class)
+                .getResultList();
+        return Set.copyOf(types);
     }
 
     /** Whether any enabled endpoint wants events of this type. */

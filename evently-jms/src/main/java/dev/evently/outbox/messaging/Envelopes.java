@@ -1,6 +1,8 @@
 package dev.evently.outbox.messaging;
 
 import java.io.StringReader;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -31,7 +33,9 @@ public final class Envelopes {
     private Envelopes() {
     }
 
-    public static TextMessage toMessage(Session session, OutboxMessage row) throws JMSException {
+    /** @param flags boolean properties to set: true for the event types named, false for the rest */
+    public static TextMessage toMessage(Session session, OutboxMessage row, Map<String, Set<String>> flags)
+            throws JMSException {
         String id = String.valueOf(row.getId());
         int version = DomainEvents.named(row.getType()).map(DomainEventType::version).orElse(1);
         JsonObject data;
@@ -56,6 +60,9 @@ public final class Envelopes {
         message.setIntProperty(EVENT_VERSION, version);
         message.setStringProperty(AGGREGATE_TYPE, row.getAggregateType());
         message.setStringProperty(AGGREGATE_ID, row.getAggregateId());
+        for (Map.Entry<String, Set<String>> flag : flags.entrySet()) {
+            message.setBooleanProperty(flag.getKey(), flag.getValue().contains(row.getType()));
+        }
         message.setJMSType(row.getType());
         message.setJMSCorrelationID(row.getCorrelationId() != null ? row.getCorrelationId() : "outbox-" + id);
         // one aggregate's events go to one consumer at a time, in the order they were published

@@ -7,18 +7,22 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import dev.evently.outbox.entity.OutboxMessage;
+import dev.evently.outbox.event.OutgoingBatch;
 
 /**
  * One relay step per database transaction, at least once: the batch is sent and committed on the broker first
  * ({@link OutboxSends}), then its rows are marked published in this transaction. A row is marked only if the
  * broker took its message; if this transaction fails after the broker committed, the next step sends the batch
  * again and the consumers' inboxes drop the repeats (by the event's id). Rows go out in the order they were
- * written, a batch all or nothing, so no later event of an aggregate overtakes an earlier one.
+ * written, a batch all or nothing, so no later event of an aggregate overtakes an earlier one. Before it goes, the
+ * batch is announced ({@link OutgoingBatch}), for the consumers that flag the messages they want.
  * <p>
  * The JMS session is deliberately not enlisted here: with the broker an XA resource and PostgreSQL the last
  * agent, a broker dying inside the commit left rows marked published whose messages it never kept.
@@ -36,6 +40,9 @@ public class OutboxBatches {
     @EJB
     OutboxSends sends;
 
+    @Inject
+    Event<OutgoingBatch> outgoing;
+
     /** Publishes up to {@code limit} due rows; returns how many (0 when none is due or another instance relays). */
     public int publishDue(int limit) throws JMSException {
         if (!relayLockTaken()) {
@@ -46,7 +53,9 @@ public class OutboxBatches {
         if (batch.isEmpty() || !batch.get(0).isDue(now)) {
             return 0;
         }
-        sends.send(batch);
+        OutgoingBatch announced = new OutgoingBatch(batch.stream().map(OutboxMessage::getType).toList());
+        outgoing.fire(announced);
+        sends.send(batch, announced.flags());
         batch.forEach(row -> row.markPublished(now));
         return batch.size();
     }

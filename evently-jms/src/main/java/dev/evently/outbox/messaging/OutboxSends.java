@@ -1,6 +1,8 @@
 package dev.evently.outbox.messaging;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -34,7 +36,8 @@ public class OutboxSends {
     @Inject
     ConnectionFactory connectionFactory;
 
-    public void send(List<OutboxMessage> batch) throws JMSException {
+    /** @param flags boolean properties every message carries: true for the event types named, false for the rest */
+    public void send(List<OutboxMessage> batch, Map<String, Set<String>> flags) throws JMSException {
         // the classic API: Artemis's resource adapter gives a JMSContext no local transaction outside JTA
         try (Connection connection = connectionFactory.createConnection();
              Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
@@ -45,7 +48,7 @@ public class OutboxSends {
             try (MessageProducer producer = session.createProducer(session.createTopic(DOMAIN_EVENTS))) {
                 producer.setDeliveryMode(DeliveryMode.PERSISTENT);
                 for (OutboxMessage row : batch) {
-                    producer.send(Envelopes.toMessage(session, row));
+                    producer.send(Envelopes.toMessage(session, row, flags));
                 }
                 session.commit();
             } catch (JMSException | RuntimeException e) {
