@@ -53,7 +53,7 @@ public class OutboxBatches {
         if (batch.isEmpty() || !batch.get(0).isDue(now)) {
             return 0;
         }
-        OutgoingBatch announced = new OutgoingBatch(batch.stream().map(OutboxMessage::getType).toList());
+        OutgoingBatch announced = new OutgoingBatch();
         outgoing.fire(announced);
         sends.send(batch, announced.flags());
         batch.forEach(row -> row.markPublished(now));
