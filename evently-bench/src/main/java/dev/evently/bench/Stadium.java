@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.evently.system.SeatRuns;
+
 /**
  * The watchers of a stadium on-sale: many clients that took the seat map once and follow its changes as
  * Server-Sent Events while the buyers buy (the other sales' buyers' pages follow them the same way). Counts the
@@ -35,8 +37,8 @@ final class Stadium implements AutoCloseable {
             new Object[] {"Upper North", 100, 50, 4_000}, new Object[] {"Upper South", 100, 50, 4_000});
     static final int SEATS = 30_000;
 
-    /** One status's group in a seats event: {@code "HELD":[1017,1018]}. */
-    private static final Pattern GROUP = Pattern.compile("\"([A-Z]+)\":\\[([0-9,]*)]");
+    /** One status's group in a seats event: {@code "HELD":"1017+1,3"}. */
+    private static final Pattern GROUP = Pattern.compile("\"([A-Z]+)\":\"([0-9,+]*)\"");
 
     final int watchers;
     final int sampled;
@@ -167,11 +169,7 @@ final class Stadium implements AutoCloseable {
             while (group.find()) {
                 boolean available = group.group(1).equals("AVAILABLE");
                 boolean held = group.group(1).equals("HELD");
-                for (String id : group.group(2).split(",")) {
-                    if (id.isEmpty()) {
-                        continue;
-                    }
-                    long seat = Long.parseLong(id);
+                for (long seat : SeatRuns.ids(group.group(2))) {
                     if (forBuyers) {
                         if (available) {
                             taken.remove(seat);

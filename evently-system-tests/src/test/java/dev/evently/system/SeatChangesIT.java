@@ -71,8 +71,7 @@ class SeatChangesIT {
 
             SeatStream.Event heldEvent = stream.awaitStatus(SEEN, seen, "HELD");
             assertThat(SeatStream.statuses(heldEvent.data())).as("only the seats that changed").hasSizeLessThanOrEqualTo(2);
-            assertThat(Long.parseLong(heldEvent.id())).isGreaterThan(snapshot)
-                    .isEqualTo(heldEvent.data().path("generation").asLong());
+            assertThat(Long.parseLong(heldEvent.id())).as("the generation").isGreaterThan(snapshot);
 
             long bookingId = Stack.json(held).path("id").asLong();
             assertThat(Auth.post("/api/bookings/" + bookingId + "/cancel", buyer, Map.of()).statusCode())
@@ -101,9 +100,8 @@ class SeatChangesIT {
         assertThat(changes.path("generation").asLong()).isGreaterThan(snapshot);
         Map<Long, String> held = new HashMap<>();
         seats.subList(2, 5).forEach(seat -> held.put(seat, "HELD"));
-        assertThat(SeatStream.statuses(changes)).isEqualTo(held);
-        assertThat(changes.path("seats").path("HELD").get(0).asLong()).as("ids ascending")
-                .isLessThan(changes.path("seats").path("HELD").get(1).asLong());
+        assertThat(SeatStream.statuses(changes.path("seats"))).isEqualTo(held);
+        assertThat(SeatRuns.ids(changes.path("seats").path("HELD").asText())).as("ids ascending").isSorted();
         JsonNode nothing = Stack.json(poll(eventId, changes.path("generation").asText()));
         assertThat(nothing.path("generation").asLong()).isEqualTo(changes.path("generation").asLong());
         assertThat(nothing.path("seats").size()).isZero();
@@ -126,7 +124,7 @@ class SeatChangesIT {
             assertThat(stream.status()).isEqualTo(200);
             assertThat(Auth.delete("/api/admin/events/" + eventId, admin).statusCode()).isEqualTo(200);
             SeatStream.Event reset = stream.await("snapshot", SEEN, event -> "snapshot".equals(event.name()));
-            assertThat(reset.data().path("snapshotNeeded").asBoolean()).isTrue();
+            assertThat(reset.data().size()).as("no seats").isZero();
         }
     }
 

@@ -108,11 +108,11 @@ final class SeatStream implements AutoCloseable {
         });
     }
 
-    /** A seats event's or poll's changes ({"seats":{"HELD":[ids],...}}) as seat id → status. */
-    static java.util.Map<Long, String> statuses(JsonNode changes) {
+    /** A seats event's data ({"HELD":"1017+1",…}) as seat id → status. */
+    static java.util.Map<Long, String> statuses(JsonNode seats) {
         java.util.Map<Long, String> statuses = new java.util.HashMap<>();
-        changes.path("seats").fields().forEachRemaining(group ->
-                group.getValue().forEach(id -> statuses.put(id.asLong(), group.getKey())));
+        seats.fields().forEachRemaining(group ->
+                SeatRuns.ids(group.getValue().asText()).forEach(id -> statuses.put(id, group.getKey())));
         return statuses;
     }
 

@@ -33,10 +33,11 @@ import dev.evently.platform.errors.InvalidRequestException;
 
 /**
  * Seat availability as it changes, after a snapshot ({@code GET /api/events/{id}/seats}, which gives its
- * generation): as Server-Sent Events, each {@code seats} event the seats that changed (id → status) with the
- * generation as its id, so that a client that reconnects with {@code Last-Event-ID} misses nothing; a
- * {@code snapshot} event when the client's map may be wrong and it must take a new one. Or as a plain poll
- * ({@code Accept: application/json}, {@code ?since=}).
+ * generation): as Server-Sent Events, each {@code seats} event the seats that changed, grouped by status
+ * ({@code {"HELD":"1017+1"}}, see {@code SeatRuns}), with the generation as its id, so that a client that reconnects
+ * with {@code Last-Event-ID} misses nothing; a {@code snapshot} event when the client's map may be wrong and it must
+ * take a new one. Or as a plain poll ({@code Accept: application/json}, {@code ?since=}), the same seats with the
+ * generation in the body.
  */
 @Public("seat availability is public, as the seat map is")
 @Path("events/{id}/seats/changes")
@@ -103,7 +104,7 @@ public class SeatChangesResource {
 
         private OutboundSseEvent data(News news, String name) {
             return sse.newEventBuilder().id(String.valueOf(news.generation())).name(name)
-                    .mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, news.json()).build();
+                    .mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, news.seats()).build();
         }
 
         @Override
