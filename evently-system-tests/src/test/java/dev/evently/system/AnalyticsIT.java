@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import dev.evently.system.Catalog.Venue;
 
 /**
- * Sales analytics as an admin reads them: the figures the analytics consumer keeps from the domain events
- * must come to equal a recount of the bookings themselves, and a message delivered twice counts once.
+ * Sales analytics as an admin reads them: the figures counted from the domain events as the outbox publishes them
+ * must come to equal a recount of the bookings themselves; a message someone else sends to the topic counts nothing.
  */
 class AnalyticsIT {
 
@@ -128,22 +128,18 @@ class AnalyticsIT {
     }
 
     @Test
-    void aDomainEventDeliveredTwiceCountsOnce() throws Exception {
+    void onlyWhatTheOutboxPublishesIsCountedNotWhatSomeoneSendsToTheTopic() throws Exception {
         Venue venue = venue();
-        String joined = envelope("analytics-it-" + UUID.randomUUID(), "waitlist.joined", venue.eventId());
-        String created = envelope("analytics-it-" + UUID.randomUUID(), "booking.created", venue.eventId());
+        publish("analytics-it:" + UUID.randomUUID(),
+                envelope("analytics-it-" + UUID.randomUUID(), "waitlist.joined", venue.eventId()),
+                envelope("analytics-it-" + UUID.randomUUID(), "booking.created", venue.eventId()));
+        book(Tokens.newUsers(1).get(0), venue, 0);  // booking.created, through the outbox
 
-        // one group, so the broker hands the three to one consumer in order: once the last one is counted,
-        // the duplicate before it has been dealt with
-        String group = "analytics-it:" + UUID.randomUUID();
-        publish(group, joined, joined, created);
-
-        JsonNode figures = Stack.json(poll("the last message of three counted",
-                () -> Auth.get(FIGURES + venue.eventId(), admin),
-                r -> r.statusCode() == 200 && Stack.json(r).path("totals").path("bookings").asLong() == 1));
-        assertThat(figures.path("totals").path("waitlistJoins").asLong()).isEqualTo(1);
-        assertThat(Database.count("select count(*) from consumed_messages where consumer = 'analytics' and message_id = ?",
-                Stack.JSON.readTree(joined).path("id").asText())).isEqualTo(1);
+        JsonNode figures = Stack.json(poll("the hold counted", () -> Auth.get(FIGURES + venue.eventId(), admin),
+                r -> r.statusCode() == 200 && Stack.json(r).path("totals").path("bookings").asLong() >= 1));
+        assertThat(figures.path("totals").path("bookings").asLong()).as("the hold, not the message sent to the topic")
+                .isEqualTo(1);
+        assertThat(figures.path("totals").path("waitlistJoins").asLong()).isZero();
     }
 
     @Test

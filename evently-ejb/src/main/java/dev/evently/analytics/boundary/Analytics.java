@@ -5,36 +5,36 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import dev.evently.analytics.control.AnalyticsQueries;
 import dev.evently.analytics.control.DailyChange;
-import dev.evently.outbox.event.ReceivedEvent;
+import dev.evently.outbox.event.OutgoingBatch;
 import dev.evently.platform.errors.NotFoundException;
-import dev.evently.platform.control.Inbox;
 
 /**
- * Sales analytics: each domain event is added to its event's row of the day (UTC) once, in the consumer's
- * transaction; admins read the rows summed per day and per event. The rows are only ever incremented in the
- * database ({@code on conflict ... do update}), so concurrent consumers never lose a count.
+ * Sales analytics: each domain event is added to its event's row of the day (UTC) once, as the outbox publishes
+ * it ({@link #count}); admins read the rows summed per day and per event. The rows are only ever incremented in the
+ * database ({@code on conflict ... do update}), so no count is lost to a concurrent writer.
  */
 @Stateless
 public class Analytics {
 
-    static final String CONSUMER = "analytics";
+    private static final Logger LOG = Logger.getLogger(Analytics.class.getName());
     static final int TOP_EVENTS = 5;
 
     @PersistenceContext
     EntityManager em;
-
-    @Inject
-    Inbox inbox;
 
     @Inject
     AnalyticsQueries queries;
@@ -42,16 +42,27 @@ public class Analytics {
     Clock clock = Clock.systemUTC();
 
     /**
-     * Adds the domain event to the figures of its event and day, unless it was counted before. Returns whether
-     * it counted (false too for a type analytics does not count).
+     * Adds the events of an outbox batch to the figures of their events and days, in the relay's transaction: the
+     * figures change exactly when the events are marked published, so each is counted once, without an inbox, and
+     * a batch's events of one event and day are one update of its row. An event that cannot be counted (it names
+     * no time) is logged and left out; the batch still goes.
      */
-    public boolean record(ReceivedEvent event) {
-        Optional<DailyChange> change = event.type() == null ? Optional.empty()
-                : DailyChange.of(event.type(), event.payload());
-        if (change.isEmpty() || !inbox.firstDelivery(CONSUMER, event.id())) {
-            return false;
+    public void count(@Observes OutgoingBatch batch) {
+        Map<List<Object>, DailyChange> sums = new LinkedHashMap<>();
+        for (OutgoingBatch.Outgoing event : batch.events()) {
+            try {
+                Optional<DailyChange> change = event.type() == null ? Optional.empty()
+                        : DailyChange.of(event.type(), event.read());
+                change.ifPresent(c -> sums.merge(List.of(c.eventId(), c.day()), c, DailyChange::plus));
+            } catch (IllegalArgumentException e) {
+                LOG.warning(() -> "analytics: " + event.typeName() + " " + event.id() + " not counted: "
+                        + e.getMessage());
+            }
         }
-        DailyChange c = change.get();
+        sums.values().forEach(this::add);
+    }
+
+    private void add(DailyChange c) {
         em.createNativeQuery("""
                         insert into event_daily_stats (event_id, day, bookings, seats_sold, revenue_cents,
                             cancellations, expiries, waitlist_joins, waitlist_offers)
@@ -74,7 +85,6 @@ public class Analytics {
                 .setParameter(8, c.waitlistJoins())
                 .setParameter(9, c.waitlistOffers())
                 .executeUpdate();
-        return true;
     }
 
     /** The last {@code days} UTC days, today included. */

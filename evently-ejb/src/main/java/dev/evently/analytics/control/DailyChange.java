@@ -49,6 +49,16 @@ public record DailyChange(long eventId, LocalDate day, int bookings, int seatsSo
         return Optional.empty();
     }
 
+    /** Both changes, of one event and day, as one. */
+    public DailyChange plus(DailyChange other) {
+        if (other.eventId != eventId || !other.day.equals(day)) {
+            throw new IllegalArgumentException("changes of different rows: " + this + " and " + other);
+        }
+        return new DailyChange(eventId, day, bookings + other.bookings, seatsSold + other.seatsSold,
+                revenueCents + other.revenueCents, cancellations + other.cancellations, expiries + other.expiries,
+                waitlistJoins + other.waitlistJoins, waitlistOffers + other.waitlistOffers);
+    }
+
     private static Optional<DailyChange> counts(long eventId, Instant at, int bookings, int seatsSold,
                                                 long revenueCents, int cancellations, int expiries, int joins,
                                                 int offers) {

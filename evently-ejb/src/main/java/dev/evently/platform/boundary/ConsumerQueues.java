@@ -36,7 +36,7 @@ public class ConsumerQueues {
     /** The setting that names the queues Evently's consumers read, as their message-driven beans name them. */
     public static final String QUEUES_SETTING = "evently.metrics.consumer-queues";
     public static final String QUEUES_DEFAULT = "evently.domain-events::evently.waitlist,"
-            + "evently.domain-events::evently.notifications,evently.domain-events::evently.analytics,evently.payments,"
+            + "evently.domain-events::evently.notifications,evently.payments,"
             + "evently.domain-events::evently.webhooks";
 
     @Inject

@@ -8,6 +8,7 @@ import static dev.evently.outbox.event.DomainEvents.PAYMENT_REJECTED;
 import static dev.evently.outbox.event.DomainEvents.WAITLIST_JOINED;
 import static dev.evently.outbox.event.DomainEvents.WAITLIST_OFFERED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +30,19 @@ class DailyChangeTest {
     void aNewBookingOrOfferCountsOnceWithoutSelling() {
         assertThat(DailyChange.of(BOOKING_CREATED, booking(3, 9000, null)))
                 .contains(new DailyChange(42, DAY, 1, 0, 0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void changesOfOneRowAddUpAndChangesOfTwoRowsDoNot() {
+        DailyChange created = new DailyChange(42, DAY, 1, 0, 0, 0, 0, 0, 0);
+        DailyChange confirmed = new DailyChange(42, DAY, 0, 3, 9000, 0, 0, 1, 2);
+        assertThat(created.plus(confirmed)).isEqualTo(new DailyChange(42, DAY, 1, 3, 9000, 0, 0, 1, 2));
+        assertThatThrownBy(
+                () -> created.plus(new DailyChange(42, DAY.plusDays(1), 1, 0, 0, 0, 0, 0, 0)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                () -> created.plus(new DailyChange(43, DAY, 1, 0, 0, 0, 0, 0, 0)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

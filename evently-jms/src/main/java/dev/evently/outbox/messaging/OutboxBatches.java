@@ -3,6 +3,7 @@ package dev.evently.outbox.messaging;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -12,8 +13,10 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import dev.evently.outbox.entity.OutboxMessage;
+import dev.evently.outbox.event.DomainEvents;
 import dev.evently.outbox.event.OutgoingBatch;
 
 /**
@@ -22,7 +25,8 @@ import dev.evently.outbox.event.OutgoingBatch;
  * broker took its message; if this transaction fails after the broker committed, the next step sends the batch
  * again and the consumers' inboxes drop the repeats (by the event's id). Rows go out in the order they were
  * written, a batch all or nothing, so no later event of an aggregate overtakes an earlier one. Before it goes, the
- * batch is announced ({@link OutgoingBatch}), for the consumers that flag the messages they want.
+ * batch is announced ({@link OutgoingBatch}) in this transaction: for the consumers that flag the messages they
+ * want, and for those that write what the events change together with the marks (analytics).
  * <p>
  * The JMS session is deliberately not enlisted here: with the broker an XA resource and PostgreSQL the last
  * agent, a broker dying inside the commit left rows marked published whose messages it never kept.
@@ -43,6 +47,9 @@ public class OutboxBatches {
     @Inject
     Event<OutgoingBatch> outgoing;
 
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
     /** Publishes up to {@code limit} due rows; returns how many (0 when none is due or another instance relays). */
     public int publishDue(int limit) throws JMSException {
         if (!relayLockTaken()) {
@@ -53,9 +60,15 @@ public class OutboxBatches {
         if (batch.isEmpty() || !batch.get(0).isDue(now)) {
             return 0;
         }
-        OutgoingBatch announced = new OutgoingBatch();
+        OutgoingBatch announced = new OutgoingBatch(batch.stream().map(row -> new OutgoingBatch.Outgoing(row.getId(),
+                row.getType(), DomainEvents.named(row.getType()).orElse(null), row.getPayload())).toList());
         outgoing.fire(announced);
-        sends.send(batch, announced.flags());
+        try {
+            sends.send(batch, announced.flags());
+        } catch (JMSException | RuntimeException e) {
+            transaction.setRollbackOnly();  // what the observers wrote goes with the batch, which comes again
+            throw e;
+        }
         batch.forEach(row -> row.markPublished(now));
         return batch.size();
     }

@@ -59,8 +59,13 @@ public final class DomainEventType<P extends Record> {
 
     /** Reads the {@code data} of a received event; data that does not fit is a poison message. */
     public P fromJson(JsonObject data) {
+        return fromJson(data.toString());
+    }
+
+    /** Reads a payload as {@link #toJson} wrote it; one that does not fit is an {@link IllegalArgumentException}. */
+    public P fromJson(String data) {
         try {
-            return Binding.JSON.fromJson(data.toString(), payloadType);
+            return Binding.JSON.fromJson(data, payloadType);
         } catch (JsonbException e) {
             throw new IllegalArgumentException(name + " data does not fit " + payloadType.getSimpleName() + ": "
                     + e.getMessage(), e);

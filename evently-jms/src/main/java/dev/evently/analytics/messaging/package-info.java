@@ -1,2 +1,0 @@
-/** The analytics consumer: booking and waitlist events become the daily sales figures. */
-package dev.evently.analytics.messaging;
