@@ -11,7 +11,8 @@ PAYMENTS_JAR="$ROOT/server-config/payment-simulator/target/evently-payment-simul
 RUN="$EH/run"
 # EVENTLY_DOMAIN names a further Payara domain beside the first, sharing PostgreSQL, Redis and the broker.
 DOMAIN="${EVENTLY_DOMAIN:-evently}"
-# What belongs to one domain (rendered configuration, asadmin logs, the deployed EAR's checksum): the first
+# What belongs to one domain (rendered configuration, asadmin logs, the deployed EAR's checksum, one per server
+# kind, since a Payara domain and a WildFly server of one name each keep their own deployment): the first
 # domain keeps it in run/ as it always did, any other in run/<domain>/.
 if [ "$DOMAIN" = evently ]; then DRUN="$RUN"; else DRUN="$RUN/$DOMAIN"; fi
 # the parts this command started, newest last: what Ctrl-C or a failed test run stops

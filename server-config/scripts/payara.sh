@@ -149,7 +149,7 @@ payara_drain() { # domain
 
 ear_deploy() {
     local sum; sum="$(cksum < "$EAR")"
-    if [ -f "$DRUN/ear.cksum" ] && [ "$(cat "$DRUN/ear.cksum")" = "$sum" ] \
+    if [ -f "$DRUN/payara-ear.cksum" ] && [ "$(cat "$DRUN/payara-ear.cksum")" = "$sum" ] \
         && "$ASADMIN" --port "$ADMIN_PORT" list-applications 2>/dev/null | grep -q '^evently '; then
         info "application: already deployed"
         return 0
@@ -163,7 +163,7 @@ ear_deploy() {
     local attempt races='has not yet been started|has been shut down|Cannot create scratch directory|"applicationInfo" is null'
     for attempt in 1 2 3; do
         if "$ASADMIN" --port "$ADMIN_PORT" deploy --force=true --name evently "$EAR" >"$DRUN/deploy.log" 2>&1; then
-            echo "$sum" > "$DRUN/ear.cksum"
+            echo "$sum" > "$DRUN/payara-ear.cksum"
             return 0
         fi
         grep -q -E "$races" "$DRUN/deploy.log" && [ "$attempt" -lt 3 ] || break
@@ -179,7 +179,7 @@ ear_undeploy() {
         info "undeploying evently"
         "$ASADMIN" --port "$ADMIN_PORT" undeploy evently >/dev/null
     fi
-    rm -f "$DRUN/ear.cksum"
+    rm -f "$DRUN/payara-ear.cksum"
 }
 
 server_status() {

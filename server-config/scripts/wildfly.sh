@@ -132,7 +132,7 @@ wildfly_drain() { # server
 
 ear_deploy() {
     local sum; sum="$(cksum < "$EAR")"
-    if [ -f "$DRUN/ear.cksum" ] && [ "$(cat "$DRUN/ear.cksum")" = "$sum" ] \
+    if [ -f "$DRUN/wildfly-ear.cksum" ] && [ "$(cat "$DRUN/wildfly-ear.cksum")" = "$sum" ] \
         && cli --commands='deployment-info --name=evently.ear' 2>/dev/null | grep -q 'OK'; then
         info "application: already deployed"
         return 0
@@ -140,7 +140,7 @@ ear_deploy() {
     step "Deploying evently.ear (migrates the schema)"
     cli --timeout=300000 --command="deploy --force --name=evently.ear $EAR" >"$DRUN/deploy.log" 2>&1 \
         || { cat "$DRUN/deploy.log"; die "deployment failed; ./evently logs shows the server log"; }
-    echo "$sum" > "$DRUN/ear.cksum"
+    echo "$sum" > "$DRUN/wildfly-ear.cksum"
 }
 
 ear_undeploy() {
@@ -148,7 +148,7 @@ ear_undeploy() {
         info "undeploying evently"
         cli --command='undeploy evently.ear' >/dev/null
     fi
-    rm -f "$DRUN/ear.cksum"
+    rm -f "$DRUN/wildfly-ear.cksum"
 }
 
 server_status() {
