@@ -100,7 +100,7 @@ final class SeatStream implements AutoCloseable {
     /** The next seats event that shows every one of the seats with the status given (as this client now sees). */
     Event awaitStatus(Duration timeout, java.util.Map<Long, String> seats, String status) throws InterruptedException {
         return await("showing " + seats.keySet() + " " + status, timeout, event -> {
-            if (!"seats".equals(event.name())) {
+            if (!"message".equals(event.name())) {
                 return false;
             }
             statuses(event.data()).forEach(seats::put);
