@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
@@ -50,10 +49,12 @@ public class Analytics {
     public void count(@Observes OutgoingBatch batch) {
         Map<List<Object>, DailyChange> sums = new LinkedHashMap<>();
         for (OutgoingBatch.Outgoing event : batch.events()) {
+            if (!DailyChange.counts(event.type())) {
+                continue;  // not read: a batch is mostly payments and seat changes
+            }
             try {
-                Optional<DailyChange> change = event.type() == null ? Optional.empty()
-                        : DailyChange.of(event.type(), event.read());
-                change.ifPresent(c -> sums.merge(List.of(c.eventId(), c.day()), c, DailyChange::plus));
+                DailyChange.of(event.type(), event.read())
+                        .ifPresent(c -> sums.merge(List.of(c.eventId(), c.day()), c, DailyChange::plus));
             } catch (IllegalArgumentException e) {
                 LOG.warning(() -> "analytics: " + event.typeName() + " " + event.id() + " not counted: "
                         + e.getMessage());

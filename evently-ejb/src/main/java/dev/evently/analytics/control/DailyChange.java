@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.evently.outbox.event.DomainEventType;
 import dev.evently.outbox.event.DomainEvents;
@@ -18,8 +19,21 @@ import dev.evently.outbox.event.DomainEvents.WaitlistOffered;
 public record DailyChange(long eventId, LocalDate day, int bookings, int seatsSold, long revenueCents,
                           int cancellations, int expiries, int waitlistJoins, int waitlistOffers) {
 
+    /** The types that may change the figures; an event of another type is not worth reading. */
+    private static final Set<DomainEventType<?>> COUNTED = Set.of(DomainEvents.BOOKING_CREATED,
+            DomainEvents.BOOKING_CONFIRMED, DomainEvents.BOOKING_CANCELLED, DomainEvents.BOOKING_EXPIRED,
+            DomainEvents.WAITLIST_JOINED, DomainEvents.WAITLIST_OFFERED);
+
+    /** Whether events of the type may be counted ({@code null}: a type Evently does not publish, never). */
+    public static boolean counts(DomainEventType<?> type) {
+        return type != null && COUNTED.contains(type);
+    }
+
     /** @return empty for a type analytics does not count */
     public static Optional<DailyChange> of(DomainEventType<?> type, Record payload) {
+        if (!counts(type)) {
+            return Optional.empty();
+        }
         if (payload instanceof BookingChange b) {
             int seats = b.seatIds().size();
             if (type == DomainEvents.BOOKING_CREATED) {

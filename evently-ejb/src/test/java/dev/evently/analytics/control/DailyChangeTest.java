@@ -79,6 +79,9 @@ class DailyChangeTest {
     void otherEventsAreNotAnalytics() {
         assertThat(DailyChange.of(PAYMENT_REJECTED, new PaymentRejected(9, "p", 100, "SUCCEEDED", "amount-mismatch", AT, 1L, "EUR")))
                 .isEmpty();
+        assertThat(DailyChange.counts(PAYMENT_REJECTED)).isFalse();
+        assertThat(DailyChange.counts(null)).isFalse();
+        assertThat(DailyChange.counts(BOOKING_CONFIRMED)).isTrue();
     }
 
     private static BookingChange booking(int seats, long totalCents, String previousStatus) {

@@ -16,7 +16,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import dev.evently.outbox.entity.OutboxMessage;
-import dev.evently.outbox.event.DomainEvents;
 import dev.evently.outbox.event.OutgoingBatch;
 
 /**
@@ -60,8 +59,8 @@ public class OutboxBatches {
         if (batch.isEmpty() || !batch.get(0).isDue(now)) {
             return 0;
         }
-        OutgoingBatch announced = new OutgoingBatch(batch.stream().map(row -> new OutgoingBatch.Outgoing(row.getId(),
-                row.getType(), DomainEvents.named(row.getType()).orElse(null), row.getPayload())).toList());
+        OutgoingBatch announced = new OutgoingBatch(batch.stream()
+                .map(row -> new OutgoingBatch.Outgoing(row.getId(), row.getType(), row.getPayload())).toList());
         outgoing.fire(announced);
         try {
             sends.send(batch, announced.flags());

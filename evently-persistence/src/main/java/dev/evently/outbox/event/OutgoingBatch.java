@@ -23,13 +23,18 @@ public final class OutgoingBatch {
     /**
      * One event of the batch.
      *
-     * @param type    null for a name Evently no longer publishes
      * @param payload the payload as {@link DomainEventType#toJson} wrote it
      */
-    public record Outgoing(long id, String typeName, DomainEventType<?> type, String payload) {
+    public record Outgoing(long id, String typeName, String payload) {
+
+        /** The type published under the name; null for a name Evently no longer publishes. */
+        public DomainEventType<?> type() {
+            return DomainEvents.named(typeName).orElse(null);
+        }
 
         /** @throws IllegalArgumentException for a type Evently does not publish, or a payload that does not fit it */
         public Record read() {
+            DomainEventType<?> type = type();
             if (type == null) {
                 throw new IllegalArgumentException("outbox row " + id + " is of a type Evently does not publish: "
                         + typeName);
