@@ -3,6 +3,8 @@ package dev.evently.notification.boundary;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,19 +25,24 @@ import dev.evently.notification.control.MailQueue.Queued;
 import dev.evently.notification.control.SmtpConnection;
 
 /**
- * Sends the mails the queue holds, every second on every instance, each taken with a lease so that instances
- * share the work. A tick connects to the mail server first: while it is away nothing is taken and nothing counts
- * as an attempt, and the mails wait, however long, in order. A mail the server refuses is tried again (2 s
- * doubling to 5 min) and marked FAILED after {@value #MAX_ATTEMPTS} attempts (an address that is no address, at
- * once). A mail went out at most once per
- * lease: only a sender that dies between sending it and marking it sent leaves it to go out again, with the same
- * Message-ID, once the lease has run out.
+ * Sends the mails the queue holds, every second on every instance, taken {@value #CLAIM} at a time with a lease so
+ * that instances share the work. A tick connects to the mail server first: while it is away nothing is taken and
+ * nothing counts as an attempt, and the mails wait, however long, in order. A mail the server refuses is tried again
+ * (2 s doubling to 5 min) and marked FAILED after {@value #MAX_ATTEMPTS} attempts (an address that is no address, at
+ * once); the mails of a claim not tried because the connection broke are given back. A mail went out at most once
+ * per lease: only a sender that dies between sending a claim's mails and marking them sent leaves them to go out
+ * again, with the same Message-IDs, once the lease has run out.
  */
 @Stateless
 public class OutgoingMails {
 
     static final int MAX_ATTEMPTS = 12;
     static final Duration LEASE = Duration.ofMinutes(2);
+    /**
+     * Mails taken at a time: a rush's mails cost a few transactions a second rather than two each, and a sender that
+     * dies mid-claim leaves at most these to go out again once their lease has run out.
+     */
+    static final int CLAIM = 25;
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     private static final Logger LOG = Logger.getLogger(OutgoingMails.class.getName());
 
@@ -55,9 +62,10 @@ public class OutgoingMails {
     public void sendDue() {
         OutgoingMails self = context.getBusinessObject(OutgoingMails.class);
         try {
-            for (Long id : queue.unmarked()) {
-                self.markSent(id);
-                queue.unmarked().remove(id);
+            if (!queue.unmarked().isEmpty()) {
+                List<Long> unmarked = List.copyOf(queue.unmarked());
+                self.markSent(unmarked);
+                queue.unmarked().removeAll(unmarked);
             }
             if (!self.anyDue()) {
                 return;
@@ -67,9 +75,9 @@ public class OutgoingMails {
                 return;
             }
             try (SmtpConnection connection = smtp.get()) {
-                Optional<Queued> next;
-                while ((next = self.claimNext()).isPresent() && send(self, connection, next.get())) {
-                    // on to the next
+                List<Queued> claimed;
+                while (!(claimed = self.claim()).isEmpty() && send(self, connection, claimed)) {
+                    // on to the next claim
                 }
             }
         } catch (RuntimeException e) {
@@ -78,25 +86,51 @@ public class OutgoingMails {
         }
     }
 
-    /** Sends one mail and records the outcome; false when this tick should stop (the connection broke). */
-    private boolean send(OutgoingMails self, SmtpConnection smtp, Queued queued) {
+    /**
+     * Sends a claim's mails in turn and records the outcomes: the refused each at once, the sent together at the
+     * end, and those not tried (the connection broke) are given back. False when this tick should stop.
+     */
+    private boolean send(OutgoingMails self, SmtpConnection smtp, List<Queued> claimed) {
+        List<Long> sent = new ArrayList<>(claimed.size());
+        int tried = 0;
+        boolean connected = true;
         try {
-            smtp.send(queued);
-        } catch (AddressException e) {
-            self.refused(queued, String.valueOf(e), true);  // no attempt can mend an address
-            return true;
-        } catch (MessagingException e) {
-            self.refused(queued, String.valueOf(e), false);
-            return smtp.connected();
+            while (connected && tried < claimed.size()) {
+                Queued queued = claimed.get(tried++);
+                try {
+                    smtp.send(queued);
+                    sent.add(queued.id());
+                } catch (AddressException e) {
+                    self.refused(queued, String.valueOf(e), true);  // no attempt can mend an address
+                } catch (MessagingException e) {
+                    self.refused(queued, String.valueOf(e), false);
+                    connected = smtp.connected();
+                }
+            }
+        } finally {
+            giveBack(self, claimed.subList(tried, claimed.size()));
+            if (!sent.isEmpty()) {
+                try {
+                    self.markSent(sent);
+                } catch (RuntimeException e) {
+                    // sent; the marks are retried before anything else, and the lease keeps others from sending them
+                    queue.unmarked().addAll(sent);
+                    throw e;
+                }
+            }
+        }
+        return connected;
+    }
+
+    private void giveBack(OutgoingMails self, List<Queued> untried) {
+        if (untried.isEmpty()) {
+            return;
         }
         try {
-            self.markSent(queued.id());
+            self.release(untried.stream().map(Queued::id).toList());
         } catch (RuntimeException e) {
-            // sent; the mark is retried before anything else, and the lease keeps others from sending it again
-            queue.unmarked().add(queued.id());
-            throw e;
+            LOG.log(Level.FINE, "claimed mails not given back: they wait for their lease to run out", e);
         }
-        return true;
     }
 
     private Optional<SmtpConnection> connect() {
@@ -109,8 +143,13 @@ public class OutgoingMails {
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<Queued> claimNext() {
-        return queue.claim(clock.instant(), LEASE);
+    public List<Queued> claim() {
+        return queue.claim(clock.instant(), LEASE, CLAIM);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void release(List<Long> ids) {
+        queue.release(ids, clock.instant());
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -119,8 +158,8 @@ public class OutgoingMails {
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void markSent(long id) {
-        queue.sent(id, clock.instant());
+    public void markSent(List<Long> ids) {
+        queue.sent(ids, clock.instant());
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

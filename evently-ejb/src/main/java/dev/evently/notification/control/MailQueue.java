@@ -2,8 +2,9 @@ package dev.evently.notification.control;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,9 +18,9 @@ import dev.evently.platform.control.SqlValues;
 
 /**
  * The mail outbox: mails owed, recorded in the transaction of what owed them, and their sending state. Every method
- * works in the caller's transaction. A sender takes a mail with a lease ({@link #claim}): for as long as it lasts no
- * other sender (another instance, the next tick) takes it, so a mail that went out but whose {@link #sent} mark
- * could not be written (the database away) is not sent again while the sender retries the mark
+ * works in the caller's transaction. A sender takes a few mails at a time with a lease ({@link #claim}): for as long as
+ * it lasts no other sender (another instance, the next tick) takes them, so a mail that went out but whose
+ * {@link #sent} mark could not be written (the database away) is not sent again while the sender retries the mark
  * ({@link #unmarked}). Sent and failed mails are purged after the retention.
  */
 @ApplicationScoped
@@ -38,7 +39,7 @@ public class MailQueue implements RetainedRows {
 
     /**
      * Mails that went out but are not yet marked sent, by id; retried before anything new is taken. Bounded by
-     * the senders: each holds at most one mail at a time.
+     * the senders: each holds at most one claim of mails at a time.
      */
     private final Set<Long> unmarked = ConcurrentHashMap.newKeySet();
 
@@ -63,26 +64,48 @@ public class MailQueue implements RetainedRows {
                 .getResultList().isEmpty();
     }
 
-    /** Takes the next mail due, leasing it until {@code now + lease}; empty when none is due. */
-    public Optional<Queued> claim(Instant now, Duration lease) {
+    /**
+     * Takes up to {@code limit} mails due, oldest first, leasing them until {@code now + lease}; empty when none is
+     * due. Rows another sender holds are skipped, not waited for.
+     */
+    public List<Queued> claim(Instant now, Duration lease, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         update outgoing_mails set next_attempt_at = ?2, attempts = attempts + 1
-                        where id = (select id from outgoing_mails where status = 'PENDING' and next_attempt_at <= ?1
-                                    order by next_attempt_at, id limit 1 for update skip locked)
+                        where id = any(array(select id from outgoing_mails
+                                             where status = 'PENDING' and next_attempt_at <= ?1
+                                             order by next_attempt_at, id limit ?3 for update skip locked))
                         returning id, message_id, recipient, subject, body, attempts""")
                 .setParameter(1, now)
                 .setParameter(2, now.plus(lease))
+                .setParameter(3, limit)
                 .getResultList();
-        return rows.stream().findFirst().map(row -> new Queued(((Number) row[0]).longValue(), (String) row[1],
-                new Mail((String) row[2], (String) row[3], (String) row[4]), ((Number) row[5]).intValue()));
+        return rows.stream()
+                .map(row -> new Queued(((Number) row[0]).longValue(), (String) row[1],
+                        new Mail((String) row[2], (String) row[3], (String) row[4]), ((Number) row[5]).intValue()))
+                .sorted(Comparator.comparingLong(Queued::id))
+                .toList();
     }
 
-    /** Marks a mail sent. */
-    public void sent(long id, Instant now) {
+    /** Marks mails sent. */
+    public void sent(Collection<Long> ids, Instant now) {
         em.createNativeQuery("""
-                        update outgoing_mails set status = 'SENT', settled_at = ?2, last_error = null where id = ?1""")
-                .setParameter(1, id)
+                        update outgoing_mails set status = 'SENT', settled_at = ?2, last_error = null
+                        where id = any(?1)""")
+                .setParameter(1, ids.toArray(Long[]::new))
+                .setParameter(2, now)
+                .executeUpdate();
+    }
+
+    /**
+     * Gives back claimed mails that were not tried (the connection broke before their turn): due again at once,
+     * the claim not counted as an attempt.
+     */
+    public void release(Collection<Long> ids, Instant now) {
+        em.createNativeQuery("""
+                        update outgoing_mails set next_attempt_at = ?2, attempts = attempts - 1
+                        where id = any(?1) and status = 'PENDING'""")
+                .setParameter(1, ids.toArray(Long[]::new))
                 .setParameter(2, now)
                 .executeUpdate();
     }
