@@ -70,9 +70,9 @@ class FaultsIT {
                         () -> Stack.evently("broker", "start"), false),
                 // the mail server keeps its mailboxes in memory: the buyers start once it is down, so that every
                 // mail of theirs is sent after its return and the count is whole
-                new Fault("mail", "mail server away 60 s", () -> Stack.evently("mail", "stop"), Duration.ofSeconds(60),
+                new Fault("mail", "mail server away 30 s", () -> Stack.evently("mail", "stop"), Duration.ofSeconds(30),
                         () -> Stack.evently("mail", "start"), true),
-                new Fault("payments", "payment provider away 60 s", () -> Stack.evently("payments", "stop"), Duration.ofSeconds(60),
+                new Fault("payments", "payment provider away 30 s", () -> Stack.evently("payments", "stop"), Duration.ofSeconds(30),
                         () -> Stack.evently("payments", "start"), false));
         table.add(String.format("%-32s | %8s | %-58s | %9s | %9s | %8s | %-6s | %s", "fault", "requests",
                 "answers by status", "confirmed", "delivered", "recovery", "audits",
