@@ -73,10 +73,15 @@ final class Browser implements AutoCloseable {
      * disabled button does nothing), the field's text is replaced and Enter sent.
      */
     void searchAgain(String form, String text) {
+        searchAgain(form, "search", text);
+    }
+
+    /** {@link #searchAgain(String, String)} in a form whose search field has another name. */
+    void searchAgain(String form, String field, String text) {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(By.id(form + ":find")));
-        WebElement field = find(By.id(form + ":search"));
-        field.clear();
-        field.sendKeys(text + org.openqa.selenium.Keys.ENTER);
+        WebElement input = find(By.id(form + ":" + field));
+        input.clear();
+        input.sendKeys(text + org.openqa.selenium.Keys.ENTER);
     }
 
     /** Clicks the element once it is there, again if a page's live update replaced it under the click. */

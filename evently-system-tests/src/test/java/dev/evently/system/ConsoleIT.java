@@ -256,8 +256,7 @@ class ConsoleIT {
             browser.find(By.id("staff:give")).click();
             browser.findWithText(By.id("staff:messages"), "You cannot change your own role");
 
-            browser.find(By.id("staff:email")).clear();
-            browser.find(By.id("staff:email")).sendKeys(newcomer + Keys.ENTER);
+            browser.searchAgain("staff", "email", newcomer);
             browser.findWithText(By.id("foundName"), newcomer);
             new Select(browser.find(By.id("staff:role"))).selectByVisibleText("Door");
             browser.find(By.id("staff:give")).click();
