@@ -159,12 +159,22 @@ ear_deploy() {
     # fails with "web container has not yet been started", "ServiceLocatorImpl ... has been shut down" or
     # "Cannot create scratch directory" (the generated classes of the version being replaced), or "applicationInfo"
     # is null (the previous version not yet registered when the new one replaces it).
-    # Such a start-up race is retried; a failure for any other reason ends here.
-    local attempt races='has not yet been started|has been shut down|Cannot create scratch directory|"applicationInfo" is null'
+    # Such a start-up race is retried. Once, it was "EJB Container initialization error" instead (the version being
+    # replaced still loading its message-driven beans): the domain then refuses every deploy until it restarts, so
+    # it is restarted once. A failure for any other reason ends here.
+    local attempt restarted=0 races='has not yet been started|has been shut down|Cannot create scratch directory|"applicationInfo" is null'
     for attempt in 1 2 3; do
         if "$ASADMIN" --port "$ADMIN_PORT" deploy --force=true --name evently "$EAR" >"$DRUN/deploy.log" 2>&1; then
             echo "$sum" > "$DRUN/payara-ear.cksum"
             return 0
+        fi
+        if [ "$restarted" = 0 ] && [ "$attempt" -lt 3 ] && grep -q "EJB Container initialization error" "$DRUN/deploy.log"; then
+            info "deployment failed in the EJB container of a domain still loading the previous version; restarting the domain"
+            restarted=1
+            "$ASADMIN" stop-domain --domaindir "$DOMAINS" "$DOMAIN" >/dev/null || true
+            "$ASADMIN" start-domain --domaindir "$DOMAINS" "$DOMAIN" >"$DRUN/start-domain.log" 2>&1 \
+                || { cat "$DRUN/start-domain.log"; die "start-domain failed"; }
+            continue
         fi
         grep -q -E "$races" "$DRUN/deploy.log" && [ "$attempt" -lt 3 ] || break
         info "deployment met a server still starting; trying again ($(grep -o -m1 -E "[^:]*($races)" "$DRUN/deploy.log"))"
