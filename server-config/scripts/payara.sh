@@ -159,8 +159,8 @@ ear_deploy() {
     # fails with "web container has not yet been started", "ServiceLocatorImpl ... has been shut down" or
     # "Cannot create scratch directory" (the generated classes of the version being replaced), or "applicationInfo"
     # is null (the previous version not yet registered when the new one replaces it).
-    # Such a start-up race is retried. Once, it was "EJB Container initialization error" instead (the version being
-    # replaced still loading its message-driven beans): the domain then refuses every deploy until it restarts, so
+    # Such a start-up race is retried. Twice it was "EJB Container initialization error" instead (the version being
+    # replaced still loading its message-driven beans): the domain then refused every deploy until it restarted, so
     # it is restarted once. A failure for any other reason ends here.
     local attempt restarted=0 races='has not yet been started|has been shut down|Cannot create scratch directory|"applicationInfo" is null'
     for attempt in 1 2 3; do
