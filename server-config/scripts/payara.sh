@@ -99,8 +99,7 @@ payara_configure() {
     cp "$DIST/postgresql.jar" "$DOMAINS/$DOMAIN/lib/"
     rm -f "$DOMAINS/$DOMAIN/docroot/index.html"  # the product's welcome page
     info "starting the domain to apply server-config/domain/evently.asadmin"
-    "$ASADMIN" start-domain --domaindir "$DOMAINS" "$DOMAIN" >"$DRUN/start-domain.log" 2>&1 \
-        || { cat "$DRUN/start-domain.log"; die "start-domain failed"; }
+    payara_start_domain
     # multimode goes on after a failed command: its log is the verdict
     "$ASADMIN" --port "$ADMIN_PORT" multimode --file "$wanted" >"$DRUN/configure-domain.log" 2>&1 || true
     if grep -q '^Command .* failed' "$DRUN/configure-domain.log"; then
@@ -112,14 +111,19 @@ payara_configure() {
     mv "$wanted" "$current"
 }
 
+# Starts this command's domain (the server process; its application loads by itself), or ends here with why not.
+payara_start_domain() {
+    "$ASADMIN" start-domain --domaindir "$DOMAINS" "$DOMAIN" >"$DRUN/start-domain.log" 2>&1 \
+        || { cat "$DRUN/start-domain.log"; die "start-domain failed"; }
+}
+
 server_start() {
     payara_provision
     payara_configure
     server_needs_start || return 0
     step "Starting Payara Server (domain $DOMAIN, http $HTTP_PORT, admin $ADMIN_PORT)"
     rm -f "$DOMAINS/$DOMAIN/config/evently-drain" "$DOMAINS/$DOMAIN/config/evently-drained"
-    "$ASADMIN" start-domain --domaindir "$DOMAINS" "$DOMAIN" >"$DRUN/start-domain.log" 2>&1 \
-        || { cat "$DRUN/start-domain.log"; die "start-domain failed"; }
+    payara_start_domain
     app_settings > "$DRUN/app-settings"
     STARTED+=(server)
 }
@@ -172,8 +176,7 @@ ear_deploy() {
             info "deployment failed in the EJB container of a domain still loading the previous version; restarting the domain"
             restarted=1
             "$ASADMIN" stop-domain --domaindir "$DOMAINS" "$DOMAIN" >/dev/null || true
-            "$ASADMIN" start-domain --domaindir "$DOMAINS" "$DOMAIN" >"$DRUN/start-domain.log" 2>&1 \
-                || { cat "$DRUN/start-domain.log"; die "start-domain failed"; }
+            payara_start_domain
             continue
         fi
         grep -q -E "$races" "$DRUN/deploy.log" && [ "$attempt" -lt 3 ] || break
