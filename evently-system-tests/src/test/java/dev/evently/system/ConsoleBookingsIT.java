@@ -71,7 +71,7 @@ class ConsoleBookingsIT {
                     .contains(bought.code());
             String timeline = browser.find(By.id("timeline")).getText();
             assertThat(timeline).contains("Held").contains("Checkout opened").contains("Paid").contains("Confirmed");
-            // the tickets mail: queued by the notifications consumer, then sent by the mail queue
+            // the tickets mail: queued as the outbox publishes the confirmation, then sent by the mail queue
             String sentOrQueued = Mailbox.available() ? "Email sent" : "Email queued";
             Stack.await("the tickets mail on the timeline", MAIL, () -> {
                 browser.go(page);

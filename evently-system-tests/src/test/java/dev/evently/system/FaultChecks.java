@@ -19,9 +19,8 @@ final class FaultChecks {
 
     /** Long enough for a delivery that failed while a part was away to come round again (retries double to 2 min). */
     static final Duration SETTLE = Duration.ofMinutes(4);
-    private static final List<String> QUEUES = List.of("evently.domain-events::evently.notifications",
-            "evently.domain-events::evently.waitlist", "evently.payments",
-            "evently.domain-events::evently.webhooks");
+    private static final List<String> QUEUES = List.of("evently.domain-events::evently.waitlist",
+            "evently.payments", "evently.domain-events::evently.webhooks");
     private static final Pattern CONFIRMED_MAIL = Pattern.compile("Your booking (\\d+) is confirmed");
 
     private FaultChecks() {

@@ -163,8 +163,7 @@ class MetricsIT {
 
     @Test
     void consumerLagShowsWhileAConsumersQueueIsPaused() throws Exception {
-        for (String queue : List.of("evently.waitlist", "evently.notifications", "evently.payments",
-                "evently.webhooks")) {
+        for (String queue : List.of("evently.waitlist", "evently.payments", "evently.webhooks")) {
             assertThat(on(Stack.BASE_URL, "evently_consumer_lag_messages", "queue", queue)).as(queue).isNotNaN()
                     .isGreaterThanOrEqualTo(0);
             assertThat(on(Stack.BASE_URL, "evently_consumer_lag_seconds", "queue", queue)).as(queue).isNotNaN()

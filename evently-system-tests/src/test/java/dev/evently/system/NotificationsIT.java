@@ -22,12 +22,12 @@ import dev.evently.system.Tokens.Account;
 
 /**
  * Emails as people receive them, from a real SMTP server (the stack's GreenMail): the domain event goes
- * through the outbox, the broker and the notification consumer, and the mail lands in the person's inbox.
+ * through the outbox, whose relay queues its mail as it publishes it, and the mail lands in the person's inbox.
  * Every account has its own address, so inboxes never mix.
  */
 class NotificationsIT {
 
-    /** Outbox relay (every second), broker, consumer and SMTP, with room for a busy machine. */
+    /** Outbox relay (every second), mail queue (every second) and SMTP, with room for a busy machine. */
     static final Duration DELIVERY = Duration.ofSeconds(60);
 
     static String admin;

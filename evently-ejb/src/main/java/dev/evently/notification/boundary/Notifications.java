@@ -2,81 +2,97 @@ package dev.evently.notification.boundary;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import dev.evently.accounts.entity.User;
 import dev.evently.booking.control.TicketResendCause;
 import dev.evently.booking.entity.Booking;
 import dev.evently.booking.entity.BookingStatus;
-import dev.evently.booking.entity.Ticket;
-import dev.evently.catalog.entity.Event;
-import dev.evently.catalog.entity.Seat;
+import dev.evently.outbox.event.DomainEventType;
 import dev.evently.outbox.event.DomainEvents;
 import dev.evently.outbox.event.DomainEvents.BookingChange;
 import dev.evently.outbox.event.DomainEvents.WaitlistOffered;
-import dev.evently.outbox.event.ReceivedEvent;
+import dev.evently.outbox.event.OutgoingBatch;
 import dev.evently.notification.control.Mail;
+import dev.evently.notification.control.MailFacts;
 import dev.evently.notification.control.MailQueue;
+import dev.evently.notification.control.MailQueue.Owed;
 import dev.evently.notification.control.MailTexts;
-import dev.evently.notification.control.MailTexts.EventFacts;
-import dev.evently.notification.control.MailTexts.Recipient;
-import dev.evently.notification.control.MailTexts.SeatLine;
-import dev.evently.platform.control.Inbox;
 import dev.evently.platform.errors.ConflictException;
 import dev.evently.platform.errors.NotFoundException;
 
 /**
- * The emails a domain event owes, each owed once: the message is recorded in the inbox and its mail in the mail
- * queue in one transaction, and {@link OutgoingMails} sends it once that has committed. Nothing here waits for
- * the mail server: while it is away the events are consumed as ever and their mails wait in the queue.
+ * The emails domain events owe, each owed once: they are queued as the outbox publishes the events, in the relay's
+ * transaction ({@link #queue}), so a mail is recorded exactly when its event is marked published, without an inbox,
+ * and {@link OutgoingMails} sends it once that has committed. Nothing here waits for the mail server: while it is
+ * away the events are published as ever and their mails wait in the queue.
  */
 @Stateless
 public class Notifications {
 
-    static final String CONSUMER = "notifications";
+    private static final Logger LOG = Logger.getLogger(Notifications.class.getName());
 
     /** Tickets mails staff may send again for one booking in a day: enough for a lost mail, too few to flood. */
     static final int RESENDS_PER_DAY = 3;
+
+    /** The events that owe their person a mail. */
+    private static final Set<DomainEventType<?>> OWING = Set.of(DomainEvents.BOOKING_CONFIRMED,
+            DomainEvents.BOOKING_CANCELLED, DomainEvents.BOOKING_EXPIRED, DomainEvents.BOOKING_REFUNDED,
+            DomainEvents.WAITLIST_OFFERED);
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
-    Inbox inbox;
-
-    @Inject
     MailQueue queue;
 
+    /** An event of the batch that owes a mail, its payload read. */
+    private record Owing(long eventId, DomainEventType<?> type, Record payload) {
+    }
+
     /**
-     * Queues what the domain event owes, once per event.
-     *
-     * @return how many mails it owes (0 for a redelivery or an event that owes none)
+     * Queues the mails the events of an outbox batch owe, in the relay's transaction: they are recorded exactly when
+     * the events are marked published, and undone with the marks if the batch does not go. What the mails name is
+     * read once for the whole batch ({@link MailFacts}), and the mails are one insert. An event whose mail cannot be
+     * written (its payload does not fit, or names a person or event that is gone) is logged and owes none; the batch
+     * still goes.
      */
-    public int notify(ReceivedEvent event) {
-        if (!inbox.firstDelivery(CONSUMER, event.id())) {
-            return 0;
+    public void queue(@Observes OutgoingBatch batch) {
+        List<Owing> owing = new ArrayList<>();
+        MailFacts.Wanted wanted = new MailFacts.Wanted();
+        for (OutgoingBatch.Outgoing event : batch.events()) {
+            if (event.type() == null || !OWING.contains(event.type())) {
+                continue;  // not read: a batch is mostly payments and seat changes
+            }
+            try {
+                Owing mailOwed = new Owing(event.id(), event.type(), event.read());
+                want(mailOwed, wanted);
+                owing.add(mailOwed);
+            } catch (IllegalArgumentException e) {
+                skipped(event.id(), event.typeName(), e);
+            }
         }
-        if (event.is(DomainEvents.BOOKING_CONFIRMED)) {
-            return owed(event, bookingConfirmed(event.payload(DomainEvents.BOOKING_CONFIRMED)));
+        if (owing.isEmpty()) {
+            return;
         }
-        if (event.is(DomainEvents.BOOKING_CANCELLED)) {
-            return owed(event, bookingCancelled(event.payload(DomainEvents.BOOKING_CANCELLED)));
+        MailFacts facts = MailFacts.read(em, wanted);
+        List<Owed> owed = new ArrayList<>(owing.size());
+        for (Owing event : owing) {
+            try {
+                owed.add(new Owed(mail(event, facts), String.valueOf(event.eventId())));
+            } catch (IllegalArgumentException e) {
+                skipped(event.eventId(), event.type().name(), e);
+            }
         }
-        if (event.is(DomainEvents.BOOKING_EXPIRED)) {
-            return owed(event, bookingExpired(event.payload(DomainEvents.BOOKING_EXPIRED)));
-        }
-        if (event.is(DomainEvents.WAITLIST_OFFERED)) {
-            return owed(event, waitlistOffered(event.payload(DomainEvents.WAITLIST_OFFERED)));
-        }
-        if (event.is(DomainEvents.BOOKING_REFUNDED)) {
-            return owed(event, bookingRefunded(event.payload(DomainEvents.BOOKING_REFUNDED)));
-        }
-        return 0;
+        queue.addAll(owed);
     }
 
     /**
@@ -95,8 +111,11 @@ public class Notifications {
             throw new ConflictException("booking-not-confirmed", "booking " + bookingId + " is "
                     + booking.getStatus() + ": only a confirmed booking has tickets to send");
         }
-        Mail mail = bookingConfirmed(bookingId, booking.getUser().getId(), booking.getEvent().getId(),
-                booking.getTotalCents(), booking.getPaymentReference());
+        long userId = booking.getUser().getId();
+        long eventId = booking.getEvent().getId();
+        MailFacts facts = MailFacts.read(em, new MailFacts.Wanted().user(userId).event(eventId).ticketsOf(bookingId));
+        Mail mail = MailTexts.bookingConfirmed(facts.recipient(userId), bookingId, facts.event(eventId),
+                facts.tickets(bookingId), booking.getTotalCents(), booking.getPaymentReference());
         String cause = TicketResendCause.of(bookingId);
         Object[] waiting = (Object[]) em.createNativeQuery("""
                         select count(*) filter (where status = 'PENDING' and (subject = ?2 or cause = ?3)) as waiting,
@@ -120,72 +139,43 @@ public class Notifications {
         return mail.to();
     }
 
-    private Mail bookingConfirmed(BookingChange booking) {
-        return bookingConfirmed(booking.bookingId(), booking.userId(), booking.eventId(), booking.totalCents(),
-                booking.paymentReference());
-    }
-
-    private Mail bookingConfirmed(long bookingId, long userId, long eventId, long totalCents, String paymentReference) {
-        List<SeatLine> seats = em.createQuery("""
-                        select t from Ticket t join fetch t.seat where t.booking.id = :booking order by t.seat.id""", Ticket.class)
-                .setParameter("booking", bookingId)
-                .getResultStream()
-                .map(ticket -> new SeatLine(ticket.getSeat().getLabel(), ticket.getSeat().getPriceCents(), ticket.getId()))
-                .toList();
-        return MailTexts.bookingConfirmed(recipient(userId), bookingId, event(eventId), seats, totalCents,
-                paymentReference);
-    }
-
-    private Mail bookingCancelled(BookingChange booking) {
-        return MailTexts.bookingCancelled(recipient(booking.userId()), booking.bookingId(), event(booking.eventId()),
-                seats(booking.seatIds()), booking.previousStatus(), booking.reason(), booking.waitlistOffer(),
-                booking.totalCents(), booking.currency());
-    }
-
-    private Mail bookingRefunded(BookingChange booking) {
-        return MailTexts.bookingRefunded(recipient(booking.userId()), booking.bookingId(), event(booking.eventId()),
-                booking.totalCents(), booking.currency());
-    }
-
-    private Mail bookingExpired(BookingChange booking) {
-        return MailTexts.bookingExpired(recipient(booking.userId()), booking.bookingId(), event(booking.eventId()),
-                seats(booking.seatIds()), booking.waitlistOffer());
-    }
-
-    private Mail waitlistOffered(WaitlistOffered offer) {
-        return MailTexts.waitlistOffered(recipient(offer.userId()), offer.bookingId(), event(offer.eventId()),
-                seats(offer.seatIds()), offer.totalCents(), offer.offeredUntil());
-    }
-
-    private int owed(ReceivedEvent event, Mail mail) {
-        queue.add(mail, event.id());
-        return 1;
-    }
-
-    private Recipient recipient(long userId) {
-        User user = em.find(User.class, userId);
-        if (user == null) {
-            throw new IllegalArgumentException("no user " + userId);
+    private static void want(Owing event, MailFacts.Wanted wanted) {
+        if (event.payload() instanceof BookingChange b) {
+            wanted.user(b.userId()).event(b.eventId());
+            if (event.type() == DomainEvents.BOOKING_CONFIRMED) {
+                wanted.ticketsOf(b.bookingId());
+            } else {
+                wanted.seats(b.seatIds());
+            }
+        } else if (event.payload() instanceof WaitlistOffered o) {
+            wanted.user(o.userId()).event(o.eventId()).seats(o.seatIds());
         }
-        return new Recipient(user.getEmail(), user.getName());
     }
 
-    private EventFacts event(long eventId) {
-        return facts(em.find(Event.class, eventId));
-    }
-
-    private static EventFacts facts(Event event) {
-        if (event == null) {
-            throw new IllegalArgumentException("the event of the message does not exist");
+    private static Mail mail(Owing event, MailFacts facts) {
+        if (event.payload() instanceof WaitlistOffered o) {
+            return MailTexts.waitlistOffered(facts.recipient(o.userId()), o.bookingId(), facts.event(o.eventId()),
+                    facts.seats(o.seatIds()), o.totalCents(), o.offeredUntil());
         }
-        return new EventFacts(event.getName(), event.getVenue(), event.getStartTime());
+        BookingChange b = (BookingChange) event.payload();
+        if (event.type() == DomainEvents.BOOKING_CONFIRMED) {
+            return MailTexts.bookingConfirmed(facts.recipient(b.userId()), b.bookingId(), facts.event(b.eventId()),
+                    facts.tickets(b.bookingId()), b.totalCents(), b.paymentReference());
+        }
+        if (event.type() == DomainEvents.BOOKING_CANCELLED) {
+            return MailTexts.bookingCancelled(facts.recipient(b.userId()), b.bookingId(), facts.event(b.eventId()),
+                    facts.seats(b.seatIds()), b.previousStatus(), b.reason(), b.waitlistOffer(), b.totalCents(),
+                    b.currency());
+        }
+        if (event.type() == DomainEvents.BOOKING_EXPIRED) {
+            return MailTexts.bookingExpired(facts.recipient(b.userId()), b.bookingId(), facts.event(b.eventId()),
+                    facts.seats(b.seatIds()), b.waitlistOffer());
+        }
+        return MailTexts.bookingRefunded(facts.recipient(b.userId()), b.bookingId(), facts.event(b.eventId()),
+                b.totalCents(), b.currency());
     }
 
-    /** The seats the message names (a released seat no longer points at the booking it was in); a few at most. */
-    private List<SeatLine> seats(List<Long> ids) {
-        return ids.stream().sorted()
-                .map(id -> em.find(Seat.class, id))
-                .map(seat -> new SeatLine(seat.getLabel(), seat.getPriceCents()))
-                .toList();
+    private static void skipped(long eventId, String typeName, IllegalArgumentException e) {
+        LOG.warning(() -> "notifications: no mail for " + typeName + " " + eventId + ": " + e.getMessage());
     }
 }

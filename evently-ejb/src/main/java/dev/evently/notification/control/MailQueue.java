@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 
 import dev.evently.platform.control.RetainedRows;
 import dev.evently.platform.control.SqlValues;
@@ -43,17 +44,38 @@ public class MailQueue implements RetainedRows {
      */
     private final Set<Long> unmarked = ConcurrentHashMap.newKeySet();
 
+    /** A mail owed and what owed it: a domain event's id, or another cause (a resend). */
+    public record Owed(Mail mail, String cause) {
+    }
+
     /** Records a mail owed because of {@code cause} (a domain event's id), to be sent once this commits. */
     public void add(Mail mail, String cause) {
-        em.createNativeQuery("""
-                        insert into outgoing_mails (cause, message_id, recipient, subject, body)
-                        values (?1, ?2, ?3, ?4, ?5)""")
-                .setParameter(1, cause)
-                .setParameter(2, UUID.randomUUID().toString())
-                .setParameter(3, mail.to())
-                .setParameter(4, mail.subject())
-                .setParameter(5, mail.body())
-                .executeUpdate();
+        addAll(List.of(new Owed(mail, cause)));
+    }
+
+    /** Records the mails owed, in one statement, to be sent once this commits. */
+    public void addAll(List<Owed> owed) {
+        if (owed.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder(
+                "insert into outgoing_mails (cause, message_id, recipient, subject, body) values ");
+        for (int i = 0; i < owed.size(); i++) {
+            int p = 5 * i;
+            sql.append(i == 0 ? "" : ", ").append("(?").append(p + 1).append(", ?").append(p + 2)
+                    .append(", ?").append(p + 3).append(", ?").append(p + 4).append(", ?").append(p + 5).append(')');
+        }
+        Query insert = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < owed.size(); i++) {
+            Owed mail = owed.get(i);
+            int p = 5 * i;
+            insert.setParameter(p + 1, mail.cause())
+                    .setParameter(p + 2, UUID.randomUUID().toString())
+                    .setParameter(p + 3, mail.mail().to())
+                    .setParameter(p + 4, mail.mail().subject())
+                    .setParameter(p + 5, mail.mail().body());
+        }
+        insert.executeUpdate();
     }
 
     /** Whether a mail is due: a sender connects to the mail server only then. */

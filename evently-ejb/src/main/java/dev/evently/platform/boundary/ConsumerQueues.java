@@ -35,8 +35,7 @@ public class ConsumerQueues {
 
     /** The setting that names the queues Evently's consumers read, as their message-driven beans name them. */
     public static final String QUEUES_SETTING = "evently.metrics.consumer-queues";
-    public static final String QUEUES_DEFAULT = "evently.domain-events::evently.waitlist,"
-            + "evently.domain-events::evently.notifications,evently.payments,"
+    public static final String QUEUES_DEFAULT = "evently.domain-events::evently.waitlist,evently.payments,"
             + "evently.domain-events::evently.webhooks";
 
     @Inject
