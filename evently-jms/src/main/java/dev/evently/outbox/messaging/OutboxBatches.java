@@ -25,7 +25,7 @@ import dev.evently.outbox.event.OutgoingBatch;
  * again and the consumers' inboxes drop the repeats (by the event's id). Rows go out in the order they were
  * written, a batch all or nothing, so no later event of an aggregate overtakes an earlier one. Before it goes, the
  * batch is announced ({@link OutgoingBatch}) in this transaction: for the consumers that flag the messages they
- * want, and for those that write what the events change together with the marks (analytics).
+ * want, and for those that write what the events change together with the marks (analytics, the mails they owe).
  * <p>
  * The JMS session is deliberately not enlisted here: with the broker an XA resource and PostgreSQL the last
  * agent, a broker dying inside the commit left rows marked published whose messages it never kept.
@@ -68,7 +68,7 @@ public class OutboxBatches {
             transaction.setRollbackOnly();  // what the observers wrote goes with the batch, which comes again
             throw e;
         }
-        batch.forEach(row -> row.markPublished(now));
+        markPublished(batch, now);
         return batch.size();
     }
 
@@ -80,6 +80,23 @@ public class OutboxBatches {
         List<OutboxMessage> first = unpublished(1);
         if (!first.isEmpty()) {
             first.get(0).recordFailure(error, Instant.now());
+        }
+    }
+
+    /**
+     * Marks the batch's rows published in one statement. Only the relay holding the lock marks rows, so each is still
+     * unpublished; if one were not, this transaction rolls back and the batch goes again.
+     */
+    private void markPublished(List<OutboxMessage> batch, Instant now) {
+        int marked = em.createNativeQuery("""
+                        update outbox set published_at = ?2, attempts = attempts + 1, last_error = null
+                        where id = any(?1) and published_at is null""")
+                .setParameter(1, batch.stream().map(OutboxMessage::getId).toArray(Long[]::new))
+                .setParameter(2, now)
+                .executeUpdate();
+        if (marked != batch.size()) {
+            throw new IllegalStateException("marked " + marked + " of the batch's " + batch.size()
+                    + " outbox rows published: some were published already");
         }
     }
 

@@ -81,15 +81,6 @@ public class OutboxMessage {
         this.correlationId = Correlation.current();
     }
 
-    public void markPublished(Instant now) {
-        if (publishedAt != null) {
-            throw new IllegalStateException("outbox message " + id + " was already published at " + publishedAt);
-        }
-        publishedAt = Objects.requireNonNull(now, "now");
-        attempts++;
-        lastError = null;
-    }
-
     /** Backs off exponentially, so a broker outage is not met with a storm of retries. */
     public void recordFailure(String error, Instant now) {
         attempts++;

@@ -2,7 +2,6 @@ package dev.evently.outbox.entity;
 
 import static dev.evently.Fixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -34,15 +33,8 @@ class OutboxMessageTest {
     }
 
     @Test
-    void publishedOnceAndThenNeverDue() {
+    void aLongErrorIsCutToItsFirst2000Characters() {
         message.recordFailure("x".repeat(5000), NOW);
         assertThat(message.getLastError()).hasSize(2000);
-
-        message.markPublished(NOW.plusSeconds(5));
-
-        assertThat(message.isPublished()).isTrue();
-        assertThat(message.isDue(NOW.plusSeconds(3600))).isFalse();
-        assertThat(message.getLastError()).isNull();
-        assertThatThrownBy(() -> message.markPublished(NOW.plusSeconds(6))).isInstanceOf(IllegalStateException.class);
     }
 }
