@@ -35,6 +35,9 @@ public class MailQueue implements RetainedRows {
     public record Backlog(long pending, Instant oldestSince) {
     }
 
+    /** Mails recorded by one insert: 5 parameters each. */
+    static final int ROWS_PER_INSERT = 1_000;
+
     @PersistenceContext
     EntityManager em;
 
@@ -53,11 +56,17 @@ public class MailQueue implements RetainedRows {
         addAll(List.of(new Owed(mail, cause)));
     }
 
-    /** Records the mails owed, in one statement, to be sent once this commits. */
+    /**
+     * Records the mails owed, to be sent once this commits: one statement for up to {@value #ROWS_PER_INSERT} of them
+     * (a statement takes at most 65,535 parameters, whatever size of outbox batch owes the mails).
+     */
     public void addAll(List<Owed> owed) {
-        if (owed.isEmpty()) {
-            return;
+        for (int from = 0; from < owed.size(); from += ROWS_PER_INSERT) {
+            insert(owed.subList(from, Math.min(owed.size(), from + ROWS_PER_INSERT)));
         }
+    }
+
+    private void insert(List<Owed> owed) {
         StringBuilder sql = new StringBuilder(
                 "insert into outgoing_mails (cause, message_id, recipient, subject, body) values ");
         for (int i = 0; i < owed.size(); i++) {
