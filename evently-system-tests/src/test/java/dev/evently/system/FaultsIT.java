@@ -27,7 +27,8 @@ class FaultsIT {
     private static final int BUYERS = 24;
     private static final int SEATS = 300;
     private static final Duration WARM_UP = Duration.ofSeconds(60);
-    private static final Duration AFTER_RETURN = Duration.ofSeconds(10);
+    /** The rush goes on this long after the first successful hold once the part is back. */
+    private static final Duration AFTER_RETURN = Duration.ofSeconds(5);
     private static final String SECOND_DOMAIN = System.getProperty("evently.second-domain", "evently-2");
     private static final String SECOND_PORT_BASE = System.getProperty("evently.second-port-base", "10000");
 
