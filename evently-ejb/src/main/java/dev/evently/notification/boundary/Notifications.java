@@ -23,6 +23,7 @@ import dev.evently.outbox.event.DomainEvents.WaitlistOffered;
 import dev.evently.outbox.event.OutgoingBatch;
 import dev.evently.notification.control.Mail;
 import dev.evently.notification.control.MailFacts;
+import dev.evently.notification.control.MailMetrics;
 import dev.evently.notification.control.MailQueue;
 import dev.evently.notification.control.MailQueue.Owed;
 import dev.evently.notification.control.MailTexts;
@@ -54,6 +55,9 @@ public class Notifications {
     @Inject
     MailQueue queue;
 
+    @Inject
+    MailMetrics metrics;
+
     /** An event of the batch that owes a mail, its payload read. */
     private record Owing(long eventId, DomainEventType<?> type, Record payload) {
     }
@@ -62,8 +66,8 @@ public class Notifications {
      * Queues the mails the events of an outbox batch owe, in the relay's transaction: they are recorded exactly when
      * the events are marked published, and undone with the marks if the batch does not go. What the mails name is
      * read once for the whole batch ({@link MailFacts}), and the mails are one insert. An event whose mail cannot be
-     * written (its payload does not fit, or names a person or event that is gone) is logged and owes none; the batch
-     * still goes.
+     * written (its payload does not fit, or names a person or event that is gone) is logged, counted
+     * ({@code evently_mails_skipped_total}) and owes none; the batch still goes.
      */
     public void queue(@Observes OutgoingBatch batch) {
         List<Owing> owing = new ArrayList<>();
@@ -175,7 +179,8 @@ public class Notifications {
                 b.totalCents(), b.currency());
     }
 
-    private static void skipped(long eventId, String typeName, IllegalArgumentException e) {
+    private void skipped(long eventId, String typeName, IllegalArgumentException e) {
+        metrics.skipped();
         LOG.warning(() -> "notifications: no mail for " + typeName + " " + eventId + ": " + e.getMessage());
     }
 }
