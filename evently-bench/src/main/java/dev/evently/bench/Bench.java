@@ -38,7 +38,7 @@ public final class Bench {
     private static final Duration BROWSE_TIME = Duration.parse(System.getProperty("bench.browse.duration", "PT15S"));
     private static final double CEILING_SECONDS = Double.parseDouble(System.getProperty("bench.ceiling.seconds", "10"));
     private static final String SCENARIOS = System.getProperty("bench.scenarios",
-            "capacity,ceiling,browse,rush,stadium");
+            "capacity,ceiling,steps,browse,rush,stadium");
     private static final int STADIUM_WATCHERS = Integer.getInteger("bench.stadium.watchers", 2000);
     private static final int STADIUM_BUYERS = Integer.getInteger("bench.stadium.buyers", 200);
     private static final Duration STADIUM_LIMIT = Duration.parse(System.getProperty("bench.stadium.limit", "PT120S"));
@@ -50,6 +50,10 @@ public final class Bench {
     private static final Duration SETTLE = Duration.parse(System.getProperty("bench.settle", "PT120S"));
     /** The server counts as idle below this share of one core. */
     private static final double IDLE_CPU = 0.15;
+    private static final int STEP_BOOKINGS = 800;
+    private static final int STEP_CLIENTS = 4;
+    /** 850 seats, for the booking steps. */
+    static final List<Object[]> STEPS_LAYOUT = List.<Object[]>of(new Object[] {"Stalls", 17, 50, 5_000});
 
     /** 5,000 seats; the dearest sections are the ones everybody wants. */
     static final List<Object[]> SALE_LAYOUT = List.of(
@@ -141,6 +145,9 @@ public final class Bench {
                 report.ceiling(ceiling, ceiling.events.stream().map(id -> Fixtures.audit(id, false)).toList());
             }
         }
+        if (SCENARIOS.contains("steps")) {
+            bookingSteps(report, cpu);
+        }
         if (SCENARIOS.contains("browse")) {
             settle();
             Browse browse = browse();
@@ -217,6 +224,22 @@ public final class Bench {
         } finally {
             SqlReplay.dropCopy();
         }
+    }
+
+    /**
+     * Each step of a booking on its own ({@link BookingSteps}): {@value #STEP_BOOKINGS} bookings of one seat each,
+     * four seats per buyer (fewer than one person may hold unpaid).
+     */
+    private static void bookingSteps(Report report, CpuMeter cpu) throws Exception {
+        long eventId = Fixtures.publishedEvent("Bench booking steps", STEPS_LAYOUT);
+        List<Long> seats = SeatView.read(get("/api/events/" + eventId + "/seats")).sections().values().stream()
+                .flatMap(List::stream).map(SeatView.Seat::id).sorted().limit(STEP_BOOKINGS + 1).toList();
+        step("Booking steps: %d bookings of one seat on event %d, each step by all of them before the next, %d"
+                + " clients, the server settled after each", seats.size() - 1, eventId, STEP_CLIENTS);
+        settle();
+        BookingSteps steps = new BookingSteps(BASE_URL, eventId, Fixtures.buyers(STEP_BOOKINGS / 4), STEP_CLIENTS)
+                .run(seats, cpu, Bench::settle);
+        report.bookingSteps(steps);
     }
 
     /**

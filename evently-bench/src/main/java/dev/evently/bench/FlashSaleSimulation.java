@@ -37,9 +37,9 @@ public class FlashSaleSimulation extends Simulation {
 
     private static final String NO_ETAG = "\"none\"";
     /** The payment provider's simulator and its test API's key, as ./evently bench exports them. */
-    private static final String PROVIDER_URL = System.getenv().getOrDefault("EVENTLY_TEST_PAYMENTS_URL",
+    static final String PROVIDER_URL = System.getenv().getOrDefault("EVENTLY_TEST_PAYMENTS_URL",
             "http://127.0.0.1:8026");
-    private static final String PROVIDER_API_KEY = System.getenv().getOrDefault("EVENTLY_TEST_PAYMENTS_API_KEY", "");
+    static final String PROVIDER_API_KEY = System.getenv().getOrDefault("EVENTLY_TEST_PAYMENTS_API_KEY", "");
 
     private final FlashSale sale = FlashSale.current;
 

@@ -43,6 +43,9 @@ final class Report {
     private Double appSeatMap;
     private Double staticSeatMap;
     private long rss = -1;
+    private Double capacityCpu;
+    private double capacityRefusedPerBooking;
+    private BookingSteps steps;
 
     Report(String baseUrl, Path results) {
         this.baseUrl = baseUrl;
@@ -77,6 +80,8 @@ final class Report {
         check(deadlocks == 0, sale.shape + ": zero deadlocks in pg_stat_database (" + deadlocks + ")");
         if (sale.shape.equals("capacity")) {
             capacityBookings = sale.bookings.sum() / seconds;
+            capacityCpu = used.serverMillisPer(sale.bookings.sum());
+            capacityRefusedPerBooking = conflicts / (double) Math.max(1, sale.bookings.sum());
         } else {
             check(holds.p99() < 250, sale.shape + ": p99 booking latency under 250 ms (" + holds.p99() + " ms)");
         }
@@ -126,6 +131,21 @@ final class Report {
                 + " of " + seatsSold + ")");
         charts.add(new Chart("fair ceiling: the capacity sale's transactions replayed over JDBC", replay.transactions,
                 0));
+    }
+
+    /** The steps of a booking one by one on a warm server, and what one booking's own steps add up to. */
+    void bookingSteps(BookingSteps steps) {
+        this.steps = steps;
+        steps.steps.forEach(step -> {
+            cpu.add(steps.describe(step));
+            check(step.unexpected() == 0, "booking steps, " + step.name() + ": every answer as expected ("
+                    + step.unexpected() + " of " + step.requests() + " not)");
+        });
+        long bookings = steps.steps.get(0).requests();
+        cpu.add(String.format(Locale.ROOT, "%-40s server %6.2f ms: hold, checkout and payment, asynchronous work"
+                + " included", "booking steps, one booking:", steps.bookingMillis()));
+        check(steps.confirmed == bookings, "booking steps: every booking confirmed (" + steps.confirmed + " of "
+                + bookings + ")");
     }
 
     void fairCeilingMissing(String why) {
@@ -201,6 +221,13 @@ final class Report {
             ratios.add(String.format(Locale.ROOT, "seat map: application %.0f requests/s / static file %.0f "
                     + "requests/s = %.2f (target >= 0.50)", appSeatMap, staticSeatMap, ratio));
             check(ratio >= 0.5, "browse: cached seat map >= 0.5 x static-file ceiling");
+        }
+        if (capacityCpu != null && steps != null) {
+            double fromSteps = steps.bookingMillis() + capacityRefusedPerBooking * steps.refusedHoldMillis();
+            ratios.add(String.format(Locale.ROOT, "CPU:      the capacity sale's %.2f ms per booking = its steps"
+                            + " (%.1f refused holds, a hold, a checkout, a payment) %.2f ms + %.2f ms of seat-map reads,"
+                            + " contention and a colder JIT", capacityCpu, capacityRefusedPerBooking, fromSteps,
+                    capacityCpu - fromSteps));
         }
         String table = table();
         Path html = results.resolve("report.html");
