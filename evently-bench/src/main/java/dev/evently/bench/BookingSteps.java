@@ -57,12 +57,12 @@ final class BookingSteps {
     }
 
     /**
-     * Books {@code seatIds.size()} seats one per booking, step by step; the first seat is held first, by the first
-     * buyer, and is the seat every refused hold names.
+     * Books every seat but the first, one per booking, step by step. The first is held beforehand by the first buyer
+     * (and left to expire): it is the seat every refused hold names.
      */
     BookingSteps run(List<Long> seatIds, CpuMeter cpu, Settle settle) throws Exception {
         Buyer first = buyers.get(0);
-        int taken = status(hold(first, seatIds.get(0)));
+        int taken = hold(first, seatIds.get(0)).statusCode();
         if (taken != 201) {
             throw new IllegalStateException("the seat the refused holds name could not be held: " + taken);
         }
@@ -71,10 +71,11 @@ final class BookingSteps {
         long[] bookingIds = new long[count];
         String[] providerIds = new String[count];
         measure("refused hold", count, st -> st == 409, cpu, settle,
-                i -> status(hold(buyer(i), seatIds.get(0))));
+                i -> hold(buyer(i), seatIds.get(0)).statusCode());
         measure("hold", count, st -> st == 201, cpu, settle, i -> {
             HttpResponse<String> held = hold(buyer(i), seats.get(i));
-            bookingIds[i] = held.statusCode() == 201 ? first(ID, held.body(), -1) : -1;
+            Matcher id = ID.matcher(held.body());
+            bookingIds[i] = held.statusCode() == 201 && id.find() ? Long.parseLong(id.group(1)) : -1;
             return held.statusCode();
         });
         measure("checkout", count, st -> st == 201, cpu, settle, i -> {
@@ -158,14 +159,5 @@ final class BookingSteps {
     private HttpResponse<String> send(HttpRequest.Builder request, String body) throws Exception {
         return http.send(request.header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int status(HttpResponse<String> response) {
-        return response.statusCode();
-    }
-
-    private static long first(Pattern pattern, String text, long otherwise) {
-        Matcher matcher = pattern.matcher(text);
-        return matcher.find() ? Long.parseLong(matcher.group(1)) : otherwise;
     }
 }
