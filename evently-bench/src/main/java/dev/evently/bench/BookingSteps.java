@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +37,8 @@ final class BookingSteps {
         void await() throws InterruptedException;
     }
 
+    /** The step that books nothing: it is counted per refusal, not per booking. */
+    static final String REFUSED_HOLD = "refused hold";
     private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
     private static final Pattern CHECKOUT = Pattern.compile("\"checkoutUrl\":\"[^\"]*/([^\"/]+)\"");
 
@@ -70,7 +71,7 @@ final class BookingSteps {
         int count = seats.size();
         long[] bookingIds = new long[count];
         String[] providerIds = new String[count];
-        measure("refused hold", count, st -> st == 409, cpu, settle,
+        measure(REFUSED_HOLD, count, st -> st == 409, cpu, settle,
                 i -> hold(buyer(i), seatIds.get(0)).statusCode());
         measure("hold", count, st -> st == 201, cpu, settle, i -> {
             HttpResponse<String> held = hold(buyer(i), seats.get(i));
@@ -126,22 +127,20 @@ final class BookingSteps {
         steps.add(new Step(name, count, unexpected.get(), cpu.between(start, System.currentTimeMillis())));
     }
 
+    /** How many bookings each step was made for. */
+    long bookings() {
+        return steps.isEmpty() ? 0 : steps.get(0).requests();
+    }
+
     /** The sum of the steps one booking makes, in ms of server CPU: a hold, a checkout, a payment. */
     double bookingMillis() {
-        return steps.stream().filter(s -> !s.name().equals("refused hold"))
+        return steps.stream().filter(s -> !s.name().equals(REFUSED_HOLD))
                 .mapToDouble(s -> s.used().serverMillisPer(s.requests())).sum();
     }
 
     double refusedHoldMillis() {
-        return steps.stream().filter(s -> s.name().equals("refused hold"))
+        return steps.stream().filter(s -> s.name().equals(REFUSED_HOLD))
                 .mapToDouble(s -> s.used().serverMillisPer(s.requests())).sum();
-    }
-
-    String describe(Step step) {
-        return String.format(Locale.ROOT, "%-40s server %6.2f ms per request, asynchronous work included (%.2f cores;"
-                        + " JIT compilation %.2f ms of it); bench %.2f ms", "booking step, " + step.name() + ":",
-                step.used().serverMillisPer(step.requests()), step.used().serverCores(),
-                step.used().jitMillisPer(step.requests()), step.used().benchMillisPer(step.requests()));
     }
 
     /** Each buyer holds a few of the seats: at most as many as one person may hold unpaid. */

@@ -137,11 +137,15 @@ final class Report {
     void bookingSteps(BookingSteps steps) {
         this.steps = steps;
         steps.steps.forEach(step -> {
-            cpu.add(steps.describe(step));
+            CpuMeter.Used used = step.used();
+            cpu.add(String.format(Locale.ROOT, "%-40s server %6.2f ms per request, asynchronous work included (%.2f"
+                            + " cores; JIT compilation %.2f ms of it); bench %.2f ms", "booking step, " + step.name() + ":",
+                    used.serverMillisPer(step.requests()), used.serverCores(), used.jitMillisPer(step.requests()),
+                    used.benchMillisPer(step.requests())));
             check(step.unexpected() == 0, "booking steps, " + step.name() + ": every answer as expected ("
                     + step.unexpected() + " of " + step.requests() + " not)");
         });
-        long bookings = steps.steps.get(0).requests();
+        long bookings = steps.bookings();
         cpu.add(String.format(Locale.ROOT, "%-40s server %6.2f ms: hold, checkout and payment, asynchronous work"
                 + " included", "booking steps, one booking:", steps.bookingMillis()));
         check(steps.confirmed == bookings, "booking steps: every booking confirmed (" + steps.confirmed + " of "
